@@ -1,0 +1,24 @@
+package dev.todo.api.health;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+
+/** Started once the application has initialised (schema migration included), whether or not the database is up. */
+@org.eclipse.microprofile.health.Startup
+@ApplicationScoped
+public class StartupCheck implements HealthCheck {
+
+    private volatile boolean started;
+
+    void onStartup(@Observes Startup startup) {
+        started = true;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named("api-started").status(started).build();
+    }
+}

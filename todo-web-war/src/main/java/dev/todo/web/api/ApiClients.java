@@ -1,0 +1,35 @@
+package dev.todo.web.api;
+
+import dev.todo.web.config.ApiEndpoint;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+
+/**
+ * Builds the Rest Client proxies against {@link ApiEndpoint}. Built here rather than from mp-rest properties so that
+ * the base URL is resolved once, in the application's context, whichever thread first uses a client.
+ */
+@ApplicationScoped
+public class ApiClients {
+
+    static final long CONNECT_TIMEOUT_MILLIS = 2_000;
+    static final long READ_TIMEOUT_MILLIS = 10_000;
+
+    @Inject
+    ApiEndpoint endpoint;
+
+    @Produces
+    @ApplicationScoped
+    PingApi pingApi() {
+        return builder().build(PingApi.class);
+    }
+
+    private RestClientBuilder builder() {
+        return RestClientBuilder.newBuilder()
+                .baseUri(endpoint.baseUri())
+                .connectTimeout(CONNECT_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
+                .readTimeout(READ_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+    }
+}
