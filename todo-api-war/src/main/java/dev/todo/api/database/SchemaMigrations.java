@@ -55,7 +55,6 @@ public class SchemaMigrations {
             MigrateResult result = Flyway.configure(getClass().getClassLoader())
                     .dataSource(dataSource)
                     .locations("classpath:db/migration")
-                    .callbackLocations(new String[0])
                     .failOnMissingLocations(true)
                     .load()
                     .migrate();

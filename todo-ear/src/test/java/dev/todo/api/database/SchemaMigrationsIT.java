@@ -33,6 +33,7 @@ class SchemaMigrationsIT {
                 .addClass(SchemaMigrations.class)
                 .addAsResource("db/migration/V1__accounts_and_tasks.sql")
                 .addAsResource("db/migration/flyway.location")
+                .addAsResource("db/callback/flyway.location")
                 .addAsLibraries(jarOf(Flyway.class), jarOf(PostgreSQLConfigurationExtension.class), jarOf(Assertions.class))
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }
