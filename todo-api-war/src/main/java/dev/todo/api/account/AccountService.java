@@ -8,9 +8,9 @@ import dev.todo.api.problem.FieldError;
 import dev.todo.api.problem.Problem;
 import dev.todo.api.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.todo.api.database.Transactions;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,77 +36,87 @@ public class AccountService {
     @Inject
     LoginThrottle throttle;
 
+    @Inject
+    Transactions transactions;
+
     Clock clock = Clock.systemUTC();
 
-    @Transactional
     public TokenResponse signUp(SignupRequest request) {
-        String email = request.email().strip();
-        if (users.findByEmail(email).isPresent()) {
-            throw emailTaken();
-        }
-        User user = new User(email, request.name().strip(), hasher.hash(request.password()), now());
-        try {
-            users.add(user);
-        } catch (PersistenceException e) {
-            // Two sign-ups with one email at the same moment: the unique index decides.
-            throw emailTaken();
-        }
-        return tokenFor(user);
+        return transactions.inTransaction(() -> {
+            String email = request.email().strip();
+            if (users.findByEmail(email).isPresent()) {
+                throw emailTaken();
+            }
+            User user = new User(email, request.name().strip(), hasher.hash(request.password()), now());
+            try {
+                users.add(user);
+            } catch (PersistenceException e) {
+                // Two sign-ups with one email at the same moment: the unique index decides.
+                throw emailTaken();
+            }
+            return tokenFor(user);
+        });
     }
 
-    @Transactional
     public TokenResponse logIn(LoginRequest request, String client) {
-        String email = request.email().strip();
-        Optional<Duration> wait = throttle.waitBefore(email, client);
-        if (wait.isPresent()) {
-            long seconds = Math.max(1, wait.get().toSeconds());
-            throw new ProblemException(Problem.of(429, "Too Many Requests",
-                    "Too many failed sign-ins. Try again in " + seconds + " seconds."),
-                    Map.of("Retry-After", Long.toString(seconds)));
-        }
-        Optional<User> user = users.findByEmail(email);
-        boolean matches = user.map(found -> hasher.matches(request.password(), found.getPasswordHash()))
-                .orElseGet(() -> {
-                    hasher.spendComparableTime(request.password());
-                    return false;
-                });
-        if (!matches) {
-            throttle.failed(email, client);
-            throw ProblemException.unauthorized("The email or the password is wrong.");
-        }
-        throttle.succeeded(email);
-        return tokenFor(user.get());
+        return transactions.inTransaction(() -> {
+            String email = request.email().strip();
+            Optional<Duration> wait = throttle.waitBefore(email, client);
+            if (wait.isPresent()) {
+                long seconds = Math.max(1, wait.get().toSeconds());
+                throw new ProblemException(Problem.of(429, "Too Many Requests",
+                        "Too many failed sign-ins. Try again in " + seconds + " seconds."),
+                        Map.of("Retry-After", Long.toString(seconds)));
+            }
+            Optional<User> user = users.findByEmail(email);
+            boolean matches = user.map(found -> hasher.matches(request.password(), found.getPasswordHash()))
+                    .orElseGet(() -> {
+                        hasher.spendComparableTime(request.password());
+                        return false;
+                    });
+            if (!matches) {
+                throttle.failed(email, client);
+                throw ProblemException.unauthorized("The email or the password is wrong.");
+            }
+            throttle.succeeded(email);
+            return tokenFor(user.get());
+        });
     }
 
-    @Transactional
     public UserView profile(UUID id) {
-        return UserView.of(account(id));
+        return transactions.inTransaction(() -> {
+            return UserView.of(account(id));
+        });
     }
 
-    @Transactional
     public UserView rename(UUID id, String name) {
-        User user = account(id);
-        user.rename(name.strip(), now());
-        return UserView.of(user);
+        return transactions.inTransaction(() -> {
+            User user = account(id);
+            user.rename(name.strip(), now());
+            return UserView.of(user);
+        });
     }
 
-    @Transactional
     public void changePassword(UUID id, String currentPassword, String newPassword) {
-        User user = account(id);
-        if (!hasher.matches(currentPassword, user.getPasswordHash())) {
-            throw ProblemException.invalid("currentPassword", "is not your current password");
-        }
-        user.changePasswordHash(hasher.hash(newPassword), now());
+        transactions.inTransaction(() -> {
+            User user = account(id);
+            if (!hasher.matches(currentPassword, user.getPasswordHash())) {
+                throw ProblemException.invalid("currentPassword", "is not your current password");
+            }
+            user.changePasswordHash(hasher.hash(newPassword), now());
+        });
     }
 
-    @Transactional
     public void delete(UUID id) {
-        users.remove(account(id));
+        transactions.inTransaction(() -> {
+            users.remove(account(id));
+        });
     }
 
-    @Transactional
     public boolean exists(UUID id) {
-        return users.exists(id);
+        return transactions.inTransaction(() -> {
+            return users.exists(id);
+        });
     }
 
     private Instant now() {

@@ -8,7 +8,6 @@ import dev.todo.api.json.RequestValidator;
 import dev.todo.api.problem.Problem;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -50,7 +49,7 @@ public class AuthResource {
     @APIResponse(responseCode = "400", description = "Invalid request; the fields at fault are listed", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "Email already registered",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response signUp(JsonObject body) {
+    public Response signUp(String body) {
         JsonInput input = JsonInput.of(body, Set.of("name", "email", "password"));
         SignupRequest signup = new SignupRequest(input.string("name"), input.string("email"), input.string("password"));
         TokenResponse token = accounts.signUp(validator.valid(input, signup));
@@ -65,7 +64,7 @@ public class AuthResource {
     @APIResponse(responseCode = "401", description = "Wrong email or password",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "429", description = "Too many failures", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public TokenResponse logIn(JsonObject body) {
+    public TokenResponse logIn(String body) {
         JsonInput input = JsonInput.of(body, Set.of("email", "password"));
         LoginRequest login = new LoginRequest(input.string("email"), input.string("password"));
         return accounts.logIn(validator.valid(input, login), client());

@@ -10,7 +10,6 @@ import dev.todo.api.security.CurrentUser;
 import dev.todo.api.security.SignedIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -61,7 +60,7 @@ public class MeResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = NameChange.class)))
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request; the fields at fault are listed", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public UserView rename(JsonObject body) {
+    public UserView rename(String body) {
         JsonInput input = JsonInput.of(body, Set.of("name"));
         NameChange change = validator.valid(input, new NameChange(input.string("name")));
         return accounts.rename(user.id(), change.name());
@@ -75,7 +74,7 @@ public class MeResource {
     @APIResponse(responseCode = "204", description = "Changed")
     @APIResponse(responseCode = "400", description = "Wrong current password or too short a new one",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response changePassword(JsonObject body) {
+    public Response changePassword(String body) {
         JsonInput input = JsonInput.of(body, Set.of("currentPassword", "newPassword"));
         PasswordChange change = validator.valid(input,
                 new PasswordChange(input.string("currentPassword"), input.string("newPassword")));

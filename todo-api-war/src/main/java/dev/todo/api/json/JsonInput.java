@@ -1,7 +1,11 @@
 package dev.todo.api.json;
 
 import dev.todo.api.problem.FieldError;
+import dev.todo.api.problem.Problem;
 import dev.todo.api.problem.ProblemException;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -31,13 +35,26 @@ public final class JsonInput {
         this.object = object;
     }
 
-    /** Starts reading a body; a missing body is an error, unknown fields are reported. */
-    public static JsonInput of(JsonObject body, Set<String> knownFields) {
-        if (body == null) {
+    /**
+     * Parses a request body, which must be a JSON object; unknown fields are reported. Parsing here rather than in
+     * a JAX-RS provider keeps every unreadable body (malformed, nested too deep) a 400 that says so.
+     */
+    public static JsonInput of(String body, Set<String> knownFields) {
+        if (body == null || body.isBlank()) {
             throw ProblemException.invalid("", "a JSON object body is required");
         }
-        JsonInput input = new JsonInput(body);
-        body.keySet().stream()
+        JsonValue value;
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            value = reader.readValue();
+        } catch (RuntimeException e) {
+            throw new ProblemException(new Problem(400, "Malformed JSON", "The request body is not valid JSON.",
+                    List.of(new FieldError("", "not valid JSON")), java.util.Map.of()));
+        }
+        if (!(value instanceof JsonObject object)) {
+            throw ProblemException.invalid("", "the body must be a JSON object");
+        }
+        JsonInput input = new JsonInput(object);
+        object.keySet().stream()
                 .filter(name -> !knownFields.contains(name))
                 .sorted()
                 .forEach(name -> input.error(name, "unknown field"));

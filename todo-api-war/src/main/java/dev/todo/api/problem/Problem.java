@@ -5,7 +5,6 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import java.util.Map;
 public record Problem(int status, String title, String detail, List<FieldError> errors, Map<String, JsonValue> extensions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
 
     public Problem {
         errors = errors == null ? List.of() : List.copyOf(errors);
@@ -61,6 +59,6 @@ public record Problem(int status, String title, String detail, List<FieldError> 
     }
 
     public Response toResponse(String instance) {
-        return Response.status(status).type(PROBLEM_JSON).entity(toJson(instance)).build();
+        return Response.status(status).type(MEDIA_TYPE).entity(toJson(instance)).build();
     }
 }

@@ -106,8 +106,11 @@ public final class ProblemMappers {
         public Response toResponse(WebApplicationException exception) {
             Response original = exception.getResponse();
             int status = original.getStatus();
-            if (exception.getCause() instanceof JsonException || exception.getCause() instanceof JsonbException) {
+            if (unreadableBody(exception)) {
                 return malformed(uri);
+            }
+            if (status >= 500) {
+                return new UnexpectedExceptionMapper().log(exception, uri);
             }
             Response.StatusType statusType = original.getStatusInfo();
             String detail = switch (status) {
@@ -130,6 +133,19 @@ public final class ProblemMappers {
         }
     }
 
+    /** A body the JSON parser gave up on: malformed, or nested too deep to read. */
+    static boolean unreadableBody(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonException || cause instanceof JsonbException || cause instanceof StackOverflowError) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
     @Provider
     public static class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         @Context
@@ -137,6 +153,13 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(Throwable exception) {
+            if (unreadableBody(exception)) {
+                return malformed(uri);
+            }
+            return log(exception, uri);
+        }
+
+        Response log(Throwable exception, UriInfo uri) {
             String correlationId = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "Unexpected error " + correlationId + " on " + instance(uri), exception);
             return Problem.of(500, "Internal Server Error",

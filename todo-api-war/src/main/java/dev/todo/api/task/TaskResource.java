@@ -14,7 +14,6 @@ import dev.todo.api.task.dto.TaskView;
 import dev.todo.api.security.SignedIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -120,7 +119,7 @@ public class TaskResource {
             content = @Content(schema = @Schema(implementation = TaskView.class)))
     @APIResponse(responseCode = "400", description = "Fields at fault are listed",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response create(JsonObject body) {
+    public Response create(String body) {
         JsonInput input = JsonInput.of(body, TaskInput.FIELDS);
         TaskView created = service.create(user.id(), validator.valid(input, TaskInput.read(input)));
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
@@ -159,7 +158,7 @@ public class TaskResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = TaskView.class)))
     @APIResponse(responseCode = "409", description = "Stale version; the body holds the current task as `current`",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public TaskView replace(@PathParam("id") String id, JsonObject body) {
+    public TaskView replace(@PathParam("id") String id, String body) {
         UUID taskId = taskId(id);
         JsonInput input = JsonInput.of(body, TaskInput.FIELDS);
         return service.replace(user.id(), taskId, validator.valid(input, TaskInput.read(input)));
@@ -174,7 +173,7 @@ public class TaskResource {
             examples = @ExampleObject(name = "raise priority", value = "{\"priority\": \"HIGH\", \"version\": 3}")))
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = TaskView.class)))
     @APIResponse(responseCode = "409", description = "Stale version", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public TaskView update(@PathParam("id") String id, JsonObject body) {
+    public TaskView update(@PathParam("id") String id, String body) {
         UUID taskId = taskId(id);
         JsonInput input = JsonInput.of(body, TaskInput.FIELDS);
         TaskInput changes = TaskInput.read(input);

@@ -7,12 +7,12 @@ import dev.todo.api.task.dto.TaskPage;
 import dev.todo.api.task.dto.TaskStats;
 import dev.todo.api.task.dto.TaskView;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.todo.api.database.Transactions;
 import jakarta.inject.Inject;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
-import jakarta.transaction.Transactional;
 import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,106 +32,118 @@ public class TaskService {
     @Inject
     TaskRepository tasks;
 
+    @Inject
+    Transactions transactions;
+
     Clock clock = Clock.systemUTC();
 
-    @Transactional
     public TaskView create(UUID owner, TaskInput input) {
-        Task task = new Task(owner, input.title(), now());
-        apply(task, input, false);
-        tasks.add(task);
-        tasks.flush();
-        return TaskView.of(task);
+        return transactions.inTransaction(() -> {
+            Task task = new Task(owner, input.title(), now());
+            apply(task, input, false);
+            tasks.add(task);
+            tasks.flush();
+            return TaskView.of(task);
+        });
     }
 
-    @Transactional
     public TaskView get(UUID owner, UUID id) {
-        return TaskView.of(owned(owner, id));
+        return transactions.inTransaction(() -> {
+            return TaskView.of(owned(owner, id));
+        });
     }
 
-    @Transactional
     public TaskPage list(UUID owner, TaskQuery query) {
-        Instant now = now();
-        List<TaskView> items = tasks.find(owner, query, now).stream().map(TaskView::of).toList();
-        long total = tasks.count(owner, query, now);
-        int totalPages = (int) ((total + query.size() - 1) / query.size());
-        return new TaskPage(items, query.page(), query.size(), total, totalPages);
+        return transactions.inTransaction(() -> {
+            Instant now = now();
+            List<TaskView> items = tasks.find(owner, query, now).stream().map(TaskView::of).toList();
+            long total = tasks.count(owner, query, now);
+            int totalPages = (int) ((total + query.size() - 1) / query.size());
+            return new TaskPage(items, query.page(), query.size(), total, totalPages);
+        });
     }
 
     /** Replaces every field (PUT); the version must be the current one. */
-    @Transactional
     public TaskView replace(UUID owner, UUID id, TaskInput input) {
-        Task task = ownedForUpdate(owner, id);
-        if (input.version() == null) {
-            throw ProblemException.invalid("version", "is required to replace a task");
-        }
-        checkVersion(task, input.version());
-        apply(task, input, false);
-        return saved(task);
+        return transactions.inTransaction(() -> {
+            Task task = ownedForUpdate(owner, id);
+            if (input.version() == null) {
+                throw ProblemException.invalid("version", "is required to replace a task");
+            }
+            checkVersion(task, input.version());
+            apply(task, input, false);
+            return saved(task);
+        });
     }
 
     /** Changes only the fields given (PATCH); a version, when given, must be the current one. */
-    @Transactional
     public TaskView update(UUID owner, UUID id, TaskInput input) {
-        Task task = ownedForUpdate(owner, id);
-        if (input.version() != null) {
-            checkVersion(task, input.version());
-        }
-        apply(task, input, true);
-        return saved(task);
+        return transactions.inTransaction(() -> {
+            Task task = ownedForUpdate(owner, id);
+            if (input.version() != null) {
+                checkVersion(task, input.version());
+            }
+            apply(task, input, true);
+            return saved(task);
+        });
     }
 
-    @Transactional
     public void delete(UUID owner, UUID id) {
-        tasks.remove(ownedForUpdate(owner, id));
+        transactions.inTransaction(() -> {
+            tasks.remove(ownedForUpdate(owner, id));
+        });
     }
 
     /**
      * Marks the task done. A repeating task gets its next occurrence, once: the row lock makes a second completion
      * (a double click, a retry) wait and then find the task already completed with its occurrence recorded.
      */
-    @Transactional
     public CompletionResult complete(UUID owner, UUID id) {
-        Task task = ownedForUpdate(owner, id);
-        Instant now = now();
-        if (!task.isCompleted()) {
-            task.complete(now);
-            task.touch(now);
-            if (task.getRecurrence() != Recurrence.NONE && task.getNextOccurrenceId() == null) {
-                Task next = task.nextOccurrence(now);
-                tasks.add(next);
-                task.setNextOccurrenceId(next.getId());
+        return transactions.inTransaction(() -> {
+            Task task = ownedForUpdate(owner, id);
+            Instant now = now();
+            if (!task.isCompleted()) {
+                task.complete(now);
+                task.touch(now);
+                if (task.getRecurrence() != Recurrence.NONE && task.getNextOccurrenceId() == null) {
+                    Task next = task.nextOccurrence(now);
+                    tasks.add(next);
+                    task.setNextOccurrenceId(next.getId());
+                }
             }
-        }
-        tasks.flush();
-        TaskView next = task.getNextOccurrenceId() == null ? null
-                : tasks.findOwned(owner, task.getNextOccurrenceId()).map(TaskView::of).orElse(null);
-        return new CompletionResult(TaskView.of(task), next);
+            tasks.flush();
+            TaskView next = task.getNextOccurrenceId() == null ? null
+                    : tasks.findOwned(owner, task.getNextOccurrenceId()).map(TaskView::of).orElse(null);
+            return new CompletionResult(TaskView.of(task), next);
+        });
     }
 
     /** Opens a completed task again; an occurrence it already scheduled stays, so completing again adds none. */
-    @Transactional
     public TaskView reopen(UUID owner, UUID id) {
-        Task task = ownedForUpdate(owner, id);
-        if (task.isCompleted()) {
-            task.reopen();
-            task.touch(now());
-        }
-        tasks.flush();
-        return TaskView.of(task);
+        return transactions.inTransaction(() -> {
+            Task task = ownedForUpdate(owner, id);
+            if (task.isCompleted()) {
+                task.reopen();
+                task.touch(now());
+            }
+            tasks.flush();
+            return TaskView.of(task);
+        });
     }
 
-    @Transactional
     public TaskStats stats(UUID owner, ZoneId zone) {
-        Instant now = now();
-        TaskRepository.DueWindows windows = TaskRepository.DueWindows.at(now,
-                new TaskQuery(TaskQuery.Status.ALL, null, null, null, null, null, TaskQuery.Sort.CREATED_AT, false, 0, 1, zone));
-        long total = tasks.countWhere(owner, "1 = 1", Map.of());
-        long completed = tasks.countWhere(owner, "t.completed = true", Map.of());
-        long overdue = tasks.countWhere(owner, "t.completed = false AND t.dueAt < :now", Map.of("now", now));
-        long dueToday = tasks.countWhere(owner, "t.completed = false AND t.dueAt >= :from AND t.dueAt < :until",
-                Map.of("from", windows.todayStart(), "until", windows.tomorrowStart()));
-        return new TaskStats(total, total - completed, completed, overdue, dueToday,
-                tasks.countOpenByPriority(owner), tasks.countOpenByCategory(owner));
+        return transactions.inTransaction(() -> {
+            Instant now = now();
+            TaskRepository.DueWindows windows = TaskRepository.DueWindows.at(now,
+                    new TaskQuery(TaskQuery.Status.ALL, null, null, null, null, null, TaskQuery.Sort.CREATED_AT, false, 0, 1, zone));
+            long total = tasks.countWhere(owner, "1 = 1", Map.of());
+            long completed = tasks.countWhere(owner, "t.completed = true", Map.of());
+            long overdue = tasks.countWhere(owner, "t.completed = false AND t.dueAt < :now", Map.of("now", now));
+            long dueToday = tasks.countWhere(owner, "t.completed = false AND t.dueAt >= :from AND t.dueAt < :until",
+                    Map.of("from", windows.todayStart(), "until", windows.tomorrowStart()));
+            return new TaskStats(total, total - completed, completed, overdue, dueToday,
+                    tasks.countOpenByPriority(owner), tasks.countOpenByCategory(owner));
+        });
     }
 
     private Task owned(UUID owner, UUID id) {
