@@ -5,7 +5,6 @@ import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotSupportedException;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -41,40 +40,6 @@ public final class ProblemMappers {
             Response.ResponseBuilder response = Response.fromResponse(exception.problem().toResponse(instance(uri)));
             exception.headers().forEach(response::header);
             return response.build();
-        }
-    }
-
-    /** Malformed JSON, wrong structure, or a body the JSON providers could not read. */
-    @Provider
-    public static class MalformedJsonMapper implements ExceptionMapper<JsonException> {
-        @Context
-        UriInfo uri;
-
-        @Override
-        public Response toResponse(JsonException exception) {
-            return malformed(uri);
-        }
-    }
-
-    @Provider
-    public static class JsonbExceptionMapper implements ExceptionMapper<JsonbException> {
-        @Context
-        UriInfo uri;
-
-        @Override
-        public Response toResponse(JsonbException exception) {
-            return malformed(uri);
-        }
-    }
-
-    @Provider
-    public static class ProcessingExceptionMapper implements ExceptionMapper<ProcessingException> {
-        @Context
-        UriInfo uri;
-
-        @Override
-        public Response toResponse(ProcessingException exception) {
-            return malformed(uri);
         }
     }
 

@@ -77,28 +77,24 @@ public class TaskRepository {
     }
 
     public Map<Priority, Long> countOpenByPriority(UUID owner) {
-        Map<Priority, Long> counts = new EnumMap<>(Priority.class);
-        for (Priority priority : Priority.values()) {
-            counts.put(priority, 0L);
-        }
-        em.createQuery("SELECT t.priority, COUNT(t) FROM Task t WHERE t.ownerId = :owner AND t.completed = false "
-                        + "GROUP BY t.priority", Object[].class)
-                .setParameter("owner", owner)
-                .getResultList()
-                .forEach(row -> counts.put((Priority) row[0], (Long) row[1]));
-        return counts;
+        return countOpenBy(owner, "priority", Priority.class);
     }
 
     public Map<Category, Long> countOpenByCategory(UUID owner) {
-        Map<Category, Long> counts = new EnumMap<>(Category.class);
-        for (Category category : Category.values()) {
-            counts.put(category, 0L);
+        return countOpenBy(owner, "category", Category.class);
+    }
+
+    /** Open tasks per value of an enum attribute, every value present (zero when none). */
+    private <E extends Enum<E>> Map<E, Long> countOpenBy(UUID owner, String attribute, Class<E> type) {
+        Map<E, Long> counts = new EnumMap<>(type);
+        for (E value : type.getEnumConstants()) {
+            counts.put(value, 0L);
         }
-        em.createQuery("SELECT t.category, COUNT(t) FROM Task t WHERE t.ownerId = :owner AND t.completed = false "
-                        + "GROUP BY t.category", Object[].class)
+        em.createQuery("SELECT t." + attribute + ", COUNT(t) FROM Task t WHERE t.ownerId = :owner "
+                        + "AND t.completed = false GROUP BY t." + attribute, Object[].class)
                 .setParameter("owner", owner)
                 .getResultList()
-                .forEach(row -> counts.put((Category) row[0], (Long) row[1]));
+                .forEach(row -> counts.put(type.cast(row[0]), (Long) row[1]));
         return counts;
     }
 
