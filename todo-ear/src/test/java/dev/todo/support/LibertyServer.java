@@ -46,6 +46,11 @@ public final class LibertyServer implements AutoCloseable {
         return outputDirectory.resolve(name).resolve("logs").resolve("messages.log");
     }
 
+    /** The server JVM's process id, from the pid file Liberty keeps in the output directory while it runs. */
+    public long pid() throws IOException {
+        return Long.parseLong(Files.readString(outputDirectory.resolve(".pid").resolve(name + ".pid")).strip());
+    }
+
     public String log() throws IOException {
         return Files.isRegularFile(messagesLog()) ? Files.readString(messagesLog(), StandardCharsets.UTF_8) : "";
     }
