@@ -39,6 +39,26 @@
         });
     }
 
+    // Leave empty filters out of the URL, so links and bookmarks stay short.
+    function tidyFilterUrls() {
+        var form = document.getElementById("filters");
+        if (!form) {
+            return;
+        }
+        form.addEventListener("submit", function () {
+            Array.prototype.forEach.call(form.elements, function (field) {
+                if (field.name && field.value === "") {
+                    field.disabled = true;
+                }
+            });
+        });
+        window.addEventListener("pageshow", function () {
+            Array.prototype.forEach.call(form.elements, function (field) {
+                field.disabled = false;
+            });
+        });
+    }
+
     // Complete and reopen without a page load: a Faces Ajax request that runs the list's command and redraws the
     // list, the counts and the messages. Without faces.js the buttons simply submit the form.
     function ajaxRowButtons() {
@@ -105,6 +125,7 @@
     document.addEventListener("DOMContentLoaded", function () {
         rememberTimeZone();
         autoSubmitFilters();
+        tidyFilterUrls();
         ajaxRowButtons();
         notifyReminders();
     });

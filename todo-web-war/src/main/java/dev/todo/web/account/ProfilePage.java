@@ -104,7 +104,7 @@ public class ProfilePage {
     }
 
     public boolean isConfirmingDelete() {
-        return "delete".equals(confirm);
+        return "delete".equals(confirm != null ? confirm : Pages.viewParameter("confirm"));
     }
 
     public User getUser() {

@@ -5,6 +5,7 @@ import dev.todo.web.api.Problem;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewMetadata;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -90,6 +91,22 @@ public final class Pages {
     private static String lastSegment(String field) {
         int dot = field.lastIndexOf('.');
         return dot < 0 ? field : field.substring(dot + 1);
+    }
+
+    /**
+     * A view parameter's value in any phase. On a postback, view parameters reach their bean properties only when
+     * the model is updated, after {@code rendered} and values were already needed to decode the forms.
+     */
+    public static String viewParameter(String name) {
+        FacesContext context = FacesContext.getCurrentInstance();
+        if (context.getViewRoot() == null) {
+            return null;
+        }
+        return ViewMetadata.getViewParameters(context.getViewRoot()).stream()
+                .filter(parameter -> name.equals(parameter.getName()))
+                .map(parameter -> parameter.getValue() == null ? null : parameter.getValue().toString())
+                .findFirst()
+                .orElse(null);
     }
 
     public static boolean isAjax() {

@@ -23,6 +23,12 @@ public class Choices {
     static final List<Choice> SORTS = List.of(new Choice("createdAt", "Newest first"), new Choice("dueAt", "Due date"),
             new Choice("priority", "Priority"), new Choice("title", "Title"));
 
+    static final List<Choice> DIRECTIONS = List.of(new Choice("asc", "Ascending"), new Choice("desc", "Descending"));
+
+    public List<Choice> getDirections() {
+        return DIRECTIONS;
+    }
+
     public List<Choice> getPriorities() {
         return PRIORITIES;
     }

@@ -35,7 +35,7 @@ public class TaskPage {
     private TaskForm form;
 
     public void load() {
-        task = tasksApi.get(id);
+        task = tasksApi.get(id());
         if (!FacesContext.getCurrentInstance().isPostback()) {
             form = TaskForm.of(task);
             version = task.version();
@@ -44,11 +44,11 @@ public class TaskPage {
 
     public void save() {
         try {
-            Task saved = tasksApi.replace(id, getForm().toFields(version));
+            Task saved = tasksApi.replace(id(), getForm().toFields(version));
             Pages.redirect(getBackUrl(), "Saved “" + saved.title() + "”.");
         } catch (ApiException e) {
             if (e.status() == 409) {
-                task = tasksApi.get(id);
+                task = tasksApi.get(id());
                 version = task.version();
                 Pages.error("This task was changed elsewhere while you edited it. Your changes are still in the form; "
                         + "save again to replace the other changes, or cancel to keep them.");
@@ -62,7 +62,7 @@ public class TaskPage {
     }
 
     public void delete() {
-        tasksApi.delete(id);
+        tasksApi.delete(id());
         Pages.redirect(getBackUrl(), "Deleted “" + getTask().title() + "”.");
     }
 
@@ -70,9 +70,9 @@ public class TaskPage {
         Task current = getTask();
         String notice;
         if (current.completed()) {
-            notice = "Reopened “" + tasksApi.reopen(id).title() + "”.";
+            notice = "Reopened “" + tasksApi.reopen(id()).title() + "”.";
         } else {
-            var completion = tasksApi.complete(id);
+            var completion = tasksApi.complete(id());
             notice = "Done: “" + completion.task().title() + "”."
                     + (completion.nextOccurrence() == null ? "" : " The next one is on your list.");
         }
@@ -84,20 +84,27 @@ public class TaskPage {
     }
 
     public String getConfirmDeleteUrl() {
-        return "/task?id=" + Pages.encode(id) + (back == null ? "" : "&back=" + Pages.encode(back)) + "&confirm=delete";
+        return "/task?id=" + Pages.encode(id()) + (back == null ? "" : "&back=" + Pages.encode(back)) + "&confirm=delete";
     }
 
     public String getCancelDeleteUrl() {
-        return "/task?id=" + Pages.encode(id) + (back == null ? "" : "&back=" + Pages.encode(back));
+        return "/task?id=" + Pages.encode(id()) + (back == null ? "" : "&back=" + Pages.encode(back));
     }
 
     public boolean isConfirmingDelete() {
-        return "delete".equals(confirm);
+        return "delete".equals(confirm != null ? confirm : Pages.viewParameter("confirm"));
+    }
+
+    private String id() {
+        if (id == null) {
+            id = Pages.viewParameter("id");
+        }
+        return id;
     }
 
     public Task getTask() {
         if (task == null) {
-            task = tasksApi.get(id);
+            task = tasksApi.get(id());
         }
         return task;
     }

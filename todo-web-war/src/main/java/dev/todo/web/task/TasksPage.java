@@ -209,6 +209,10 @@ public class TasksPage {
         return status == null || status.isBlank() ? "open" : status;
     }
 
+    public String getEffectiveSort() {
+        return sort == null || sort.isBlank() ? "createdAt" : sort;
+    }
+
     public boolean isFiltered() {
         return state().entrySet().stream().anyMatch(e -> switch (e.getKey()) {
             case "sort", "direction", "page" -> false;

@@ -1,5 +1,6 @@
 package dev.todo.web.time;
 
+import jakarta.enterprise.context.Dependent;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
@@ -15,8 +16,9 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Between an {@code <input type="datetime-local">} ({@code 2026-12-24T18:00}, a wall-clock time in the user's zone)
- * and the instant the API stores.
+ * and the instant the API stores. A CDI bean (hence {@code @Dependent} and {@code managed}) to read the user's zone.
  */
+@Dependent
 @FacesConverter(value = "instantInput", managed = true)
 public class InstantInputConverter implements Converter<Instant> {
 

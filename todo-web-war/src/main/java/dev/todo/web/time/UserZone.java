@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -40,7 +42,7 @@ public class UserZone {
             return ZoneOffset.UTC;
         }
         try {
-            return ZoneId.of(java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8));
+            return ZoneId.of(URLDecoder.decode(value, StandardCharsets.UTF_8));
         } catch (DateTimeException e) {
             return ZoneOffset.UTC;
         }
