@@ -21,6 +21,8 @@ CREATE TABLE task (
     title         varchar(255)  NOT NULL,
     description   varchar(4000) NOT NULL DEFAULT '',
     priority      varchar(10)   NOT NULL CHECK (priority IN ('LOW', 'MEDIUM', 'HIGH')),
+    -- 1 (LOW) to 3 (HIGH), so that sorting by priority follows urgency rather than the alphabet.
+    priority_rank smallint      NOT NULL CHECK (priority_rank BETWEEN 1 AND 3),
     category      varchar(10)   NOT NULL CHECK (category IN ('WORK', 'PERSONAL', 'HOME', 'OTHER')),
     due_at        timestamptz,
     remind_at     timestamptz,

@@ -1,9 +1,27 @@
 package dev.todo.api;
 
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.auth.LoginConfig;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.servers.Server;
 
-/** The JAX-RS application; the WAR's context root is {@code /api}, so resources sit directly under it. */
+/**
+ * The JAX-RS application; the WAR's context root is {@code /api}, so resources sit directly under it. Protected
+ * resources need a bearer JWT that MicroProfile JWT verifies (see liberty/shared/jwt.xml).
+ */
 @ApplicationPath("/")
+@LoginConfig(authMethod = "MP-JWT")
+@DeclareRoles("user")
+@OpenAPIDefinition(
+        info = @Info(title = "Todo API", version = "1.0",
+                description = "Tasks with priorities, categories, tags, due dates and repetition, for signed-in users. "
+                        + "Sign up or log in at /auth to get a bearer token. Errors are application/problem+json."),
+        servers = @Server(url = "/api"))
+@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class TodoApiApplication extends Application {
 }

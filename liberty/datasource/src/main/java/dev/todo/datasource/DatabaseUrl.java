@@ -27,8 +27,12 @@ public record DatabaseUrl(String jdbcUrl, String user, String password, String l
             "target_session_attrs", "targetServerType",
             "keepalives", "tcpKeepAlive");
 
-    /** Bounded waits, so that an unreachable database fails fast instead of hanging a request or a probe. */
+    /**
+     * Bounded waits, so that an unreachable database fails fast instead of hanging a request or a probe; and untyped
+     * string parameters, so that the nulls JPA binds as VARCHAR fit uuid and timestamptz columns.
+     */
     private static final Map<String, String> DEFAULTS = Map.of(
+            "stringtype", "unspecified",
             "connectTimeout", "5",
             "loginTimeout", "10",
             "socketTimeout", "30",

@@ -20,6 +20,9 @@ public final class EmbeddedPostgresDatabase implements EmbeddedDatabase {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgresDatabase.class.getName());
 
+    /** As DATABASE_URL connections get them (see DatabaseUrl): typed columns accept untyped nulls from JPA. */
+    private static final Map<String, String> CONNECTION_PROPERTIES = Map.of("stringtype", "unspecified");
+
     /** ServiceLoader makes a new provider per lookup, so the running databases are kept per JVM. */
     private static final Map<Path, EmbeddedPostgres> RUNNING = new HashMap<>();
 
@@ -32,7 +35,7 @@ public final class EmbeddedPostgresDatabase implements EmbeddedDatabase {
                 postgres = launch(directory, port);
                 RUNNING.put(directory, postgres);
             }
-            return postgres.getPostgresDatabase();
+            return postgres.getPostgresDatabase(CONNECTION_PROPERTIES);
         }
     }
 

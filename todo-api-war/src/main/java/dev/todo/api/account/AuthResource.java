@@ -1,0 +1,81 @@
+package dev.todo.api.account;
+
+import dev.todo.api.account.dto.LoginRequest;
+import dev.todo.api.account.dto.SignupRequest;
+import dev.todo.api.account.dto.TokenResponse;
+import dev.todo.api.json.JsonInput;
+import dev.todo.api.json.RequestValidator;
+import dev.todo.api.problem.Problem;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code /api/auth}: create an account and sign in; both answer with a bearer token. */
+@Path("auth")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Accounts")
+public class AuthResource {
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    RequestValidator validator;
+
+    @Context
+    HttpServletRequest request;
+
+    @POST
+    @Path("signup")
+    @Operation(summary = "Create an account", description = "Email is unique ignoring case; password at least 8 characters.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = SignupRequest.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request; the fields at fault are listed", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "Email already registered",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response signUp(String body) {
+        JsonInput input = JsonInput.of(body, Set.of("name", "email", "password"));
+        SignupRequest signup = new SignupRequest(input.string("name"), input.string("email"), input.string("password"));
+        TokenResponse token = accounts.signUp(validator.valid(input, signup));
+        return Response.status(Response.Status.CREATED).entity(token).build();
+    }
+
+    @POST
+    @Path("login")
+    @Operation(summary = "Sign in", description = "Repeated failures are refused for a while (429 with Retry-After).")
+    @RequestBody(content = @Content(schema = @Schema(implementation = LoginRequest.class)))
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "401", description = "Wrong email or password",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "429", description = "Too many failures", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public TokenResponse logIn(String body) {
+        JsonInput input = JsonInput.of(body, Set.of("email", "password"));
+        LoginRequest login = new LoginRequest(input.string("email"), input.string("password"));
+        return accounts.logIn(validator.valid(input, login), client());
+    }
+
+    /** The first address in X-Forwarded-For (set by the web server and proxies), else the peer. */
+    private String client() {
+        String forwarded = request.getHeader("X-Forwarded-For");
+        if (forwarded != null && !forwarded.isBlank()) {
+            return forwarded.split(",")[0].strip();
+        }
+        return request.getRemoteAddr();
+    }
+}

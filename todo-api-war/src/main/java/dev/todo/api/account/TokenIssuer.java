@@ -1,0 +1,80 @@
+package dev.todo.api.account;
+
+import dev.todo.api.config.AuthSecret;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Signs HS256 tokens that MicroProfile JWT (configured in server.xml with the same secret, issuer and audience)
+ * verifies on every protected call.
+ */
+@ApplicationScoped
+public class TokenIssuer {
+
+    public record IssuedToken(String token, Instant expiresAt) {
+    }
+
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+    @Inject
+    AuthSecret secret;
+
+    @Inject
+    @ConfigProperty(name = "JWT_ISSUER", defaultValue = "todo-on-liberty")
+    String issuer;
+
+    @Inject
+    @ConfigProperty(name = "JWT_AUDIENCE", defaultValue = "todo-api")
+    String audience;
+
+    @Inject
+    @ConfigProperty(name = "TOKEN_TTL", defaultValue = "PT12H")
+    Duration lifetime;
+
+    Clock clock = Clock.systemUTC();
+
+    public IssuedToken issue(User user) {
+        Instant now = clock.instant();
+        Instant expires = now.plus(lifetime);
+        String header = Json.createObjectBuilder().add("alg", "HS256").add("typ", "JWT").build().toString();
+        String claims = Json.createObjectBuilder()
+                .add("iss", issuer)
+                .add("aud", audience)
+                .add("sub", user.getId().toString())
+                .add("upn", user.getEmail())
+                .add("name", user.getName())
+                .add("groups", Json.createArrayBuilder().add("user"))
+                .add("iat", now.getEpochSecond())
+                .add("exp", expires.getEpochSecond())
+                .add("jti", UUID.randomUUID().toString())
+                .build()
+                .toString();
+        String unsigned = encode(header) + "." + encode(claims);
+        return new IssuedToken(unsigned + "." + BASE64URL.encodeToString(sign(unsigned)), expires);
+    }
+
+    private byte[] sign(String content) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.keyBytes(), "HmacSHA256"));
+            return mac.doFinal(content.getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    private static String encode(String json) {
+        return BASE64URL.encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,166 @@
+package dev.todo.api.json;
+
+import dev.todo.api.problem.FieldError;
+import dev.todo.api.problem.Problem;
+import dev.todo.api.problem.ProblemException;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a JSON request body field by field and collects every type error with the name of its field, so that a
+ * client learns in one 400 response about each field at fault: wrong types, unknown enum values, malformed dates,
+ * unknown fields.
+ */
+public final class JsonInput {
+
+    private final JsonObject object;
+    private final List<FieldError> errors = new ArrayList<>();
+
+    private JsonInput(JsonObject object) {
+        this.object = object;
+    }
+
+    /**
+     * Parses a request body, which must be a JSON object; unknown fields are reported. Parsing here rather than in
+     * a JAX-RS provider keeps every unreadable body (malformed, nested too deep) a 400 that says so.
+     */
+    public static JsonInput of(String body, Set<String> knownFields) {
+        if (body == null || body.isBlank()) {
+            throw ProblemException.invalid("", "a JSON object body is required");
+        }
+        JsonValue value;
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            value = reader.readValue();
+        } catch (RuntimeException e) {
+            throw new ProblemException(new Problem(400, "Malformed JSON", "The request body is not valid JSON.",
+                    List.of(new FieldError("", "not valid JSON")), java.util.Map.of()));
+        }
+        if (!(value instanceof JsonObject object)) {
+            throw ProblemException.invalid("", "the body must be a JSON object");
+        }
+        JsonInput input = new JsonInput(object);
+        object.keySet().stream()
+                .filter(name -> !knownFields.contains(name))
+                .sorted()
+                .forEach(name -> input.error(name, "unknown field"));
+        return input;
+    }
+
+    public boolean has(String field) {
+        return object.containsKey(field);
+    }
+
+    /** The fields present in the body (explicit nulls included). */
+    public Set<String> present() {
+        return Set.copyOf(object.keySet());
+    }
+
+    public String string(String field) {
+        JsonValue value = value(field);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof JsonString text) {
+            return text.getString();
+        }
+        return error(field, "must be a string");
+    }
+
+    public Long wholeNumber(String field) {
+        JsonValue value = value(field);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof JsonNumber number && number.isIntegral()) {
+            try {
+                return number.longValueExact();
+            } catch (ArithmeticException e) {
+                return error(field, "is out of range");
+            }
+        }
+        return error(field, "must be a whole number");
+    }
+
+    public <E extends Enum<E>> E enumValue(String field, Class<E> type) {
+        String text = string(field);
+        if (text == null) {
+            return null;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(text)) {
+                return constant;
+            }
+        }
+        return error(field, "must be one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name)
+                .collect(Collectors.joining(", ")));
+    }
+
+    public Instant instant(String field) {
+        String text = string(field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            return error(field, "must be an ISO-8601 date-time with offset, e.g. 2026-12-01T09:00:00Z");
+        }
+    }
+
+    public Set<String> strings(String field) {
+        JsonValue value = value(field);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof JsonArray array)) {
+            return error(field, "must be an array of strings");
+        }
+        Set<String> result = new LinkedHashSet<>();
+        for (int i = 0; i < array.size(); i++) {
+            if (array.get(i) instanceof JsonString text) {
+                result.add(text.getString());
+            } else {
+                error(field + "[" + i + "]", "must be a string");
+            }
+        }
+        return result;
+    }
+
+    public List<FieldError> errors() {
+        return List.copyOf(errors);
+    }
+
+    /** Throws a 400 with every error found so far, together with the given ones. */
+    public void failIfInvalid(List<FieldError> more) {
+        List<FieldError> all = new ArrayList<>(errors);
+        all.addAll(more);
+        if (!all.isEmpty()) {
+            throw ProblemException.invalid(all);
+        }
+    }
+
+    private JsonValue value(String field) {
+        JsonValue value = object.get(field);
+        return value == null || value.getValueType() == JsonValue.ValueType.NULL ? null : value;
+    }
+
+    private <T> T error(String field, String message) {
+        errors.add(new FieldError(field, message));
+        return null;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.todo.api.problem;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An RFC 9457 problem detail. Built as JSON-P so that absent members stay absent, whatever the JSON-B settings of
+ * the normal responses are.
+ */
+public record Problem(int status, String title, String detail, List<FieldError> errors, Map<String, JsonValue> extensions) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    public Problem {
+        errors = errors == null ? List.of() : List.copyOf(errors);
+        extensions = extensions == null ? Map.of() : Map.copyOf(extensions);
+    }
+
+    public static Problem of(int status, String title, String detail) {
+        return new Problem(status, title, detail, List.of(), Map.of());
+    }
+
+    public static Problem invalid(List<FieldError> errors) {
+        return new Problem(400, "Invalid request", "Some fields are not valid; see errors.", errors, Map.of());
+    }
+
+    public Problem with(String name, JsonValue value) {
+        Map<String, JsonValue> more = new java.util.LinkedHashMap<>(extensions);
+        more.put(name, value);
+        return new Problem(status, title, detail, errors, more);
+    }
+
+    public JsonObject toJson(String instance) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("type", "about:blank")
+                .add("title", title)
+                .add("status", status);
+        if (detail != null) {
+            json.add("detail", detail);
+        }
+        if (instance != null) {
+            json.add("instance", instance);
+        }
+        if (!errors.isEmpty()) {
+            JsonArrayBuilder list = Json.createArrayBuilder();
+            errors.forEach(error -> list.add(Json.createObjectBuilder()
+                    .add("field", error.field())
+                    .add("message", error.message())));
+            json.add("errors", list);
+        }
+        extensions.forEach(json::add);
+        return json.build();
+    }
+
+    public Response toResponse(String instance) {
+        return Response.status(status).type(MEDIA_TYPE).entity(toJson(instance)).build();
+    }
+}

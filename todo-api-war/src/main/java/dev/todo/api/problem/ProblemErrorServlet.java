@@ -1,0 +1,40 @@
+package dev.todo.api.problem;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes problem+json for errors the servlet container produces before JAX-RS runs, above all 401 for a missing,
+ * expired or wrongly signed token (refused by MicroProfile JWT).
+ */
+@WebServlet("/problem-error")
+public class ProblemErrorServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer number ? number : response.getStatus();
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        Problem problem = switch (status) {
+            case 401 -> Problem.of(401, "Unauthorized",
+                    "A valid bearer token is required: sign in and send Authorization: Bearer <token>.");
+            case 403 -> Problem.of(403, "Forbidden", "This token does not allow that.");
+            case 404 -> Problem.of(404, "Not Found", "There is nothing at this address.");
+            default -> Problem.of(status, "Error", "The request could not be handled.");
+        };
+        response.setStatus(status);
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        if (status == 401) {
+            response.setHeader("WWW-Authenticate", "Bearer");
+        }
+        response.getWriter().write(problem.toJson(uri == null ? null : uri.toString()).toString());
+    }
+}

@@ -1,0 +1,171 @@
+package dev.todo.api.problem;
+
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Every error a client can cause becomes problem+json; anything else a 500 that gives away nothing internal. */
+public final class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+
+    private ProblemMappers() {
+    }
+
+    static String instance(UriInfo uri) {
+        return uri == null ? null : uri.getRequestUri().getRawPath();
+    }
+
+    @Provider
+    public static class ProblemExceptionMapper implements ExceptionMapper<ProblemException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(ProblemException exception) {
+            Response.ResponseBuilder response = Response.fromResponse(exception.problem().toResponse(instance(uri)));
+            exception.headers().forEach(response::header);
+            return response.build();
+        }
+    }
+
+    /** Malformed JSON, wrong structure, or a body the JSON providers could not read. */
+    @Provider
+    public static class MalformedJsonMapper implements ExceptionMapper<JsonException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(JsonException exception) {
+            return malformed(uri);
+        }
+    }
+
+    @Provider
+    public static class JsonbExceptionMapper implements ExceptionMapper<JsonbException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(JsonbException exception) {
+            return malformed(uri);
+        }
+    }
+
+    @Provider
+    public static class ProcessingExceptionMapper implements ExceptionMapper<ProcessingException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(ProcessingException exception) {
+            return malformed(uri);
+        }
+    }
+
+    static Response malformed(UriInfo uri) {
+        return Problem.of(400, "Malformed JSON", "The request body is not valid JSON.")
+                .with("errors", jakarta.json.Json.createArrayBuilder()
+                        .add(jakarta.json.Json.createObjectBuilder().add("field", "").add("message", "not valid JSON"))
+                        .build())
+                .toResponse(instance(uri));
+    }
+
+    /** A concurrent update committed first: the caller must reload and retry. */
+    @Provider
+    public static class OptimisticLockMapper implements ExceptionMapper<OptimisticLockException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(OptimisticLockException exception) {
+            return Problem.of(409, "Conflict", "The task was changed by another request; reload it and try again.")
+                    .toResponse(instance(uri));
+        }
+    }
+
+    /** JAX-RS's own errors (unknown path 404, 405, 406, 415...) in problem form, status kept. */
+    @Provider
+    public static class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(WebApplicationException exception) {
+            Response original = exception.getResponse();
+            int status = original.getStatus();
+            if (unreadableBody(exception)) {
+                return malformed(uri);
+            }
+            if (status >= 500) {
+                return new UnexpectedExceptionMapper().log(exception, uri);
+            }
+            Response.StatusType statusType = original.getStatusInfo();
+            String detail = switch (status) {
+                case 404 -> "There is nothing at this address.";
+                case 405 -> "This method is not allowed here.";
+                case 406 -> "The requested media type cannot be produced; ask for application/json.";
+                case 413 -> "The request body is too large.";
+                case 415 -> "Send the body as application/json.";
+                default -> null;
+            };
+            Response.ResponseBuilder response = Response.fromResponse(
+                    Problem.of(status, statusType.getReasonPhrase(), detail).toResponse(instance(uri)));
+            if (exception instanceof NotAllowedException) {
+                response.allow(original.getAllowedMethods());
+            }
+            if (exception instanceof NotSupportedException) {
+                response.status(415);
+            }
+            return response.build();
+        }
+    }
+
+    /** A body the JSON parser gave up on: malformed, or nested too deep to read. */
+    static boolean unreadableBody(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonException || cause instanceof JsonbException || cause instanceof StackOverflowError) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    @Provider
+    public static class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(Throwable exception) {
+            if (unreadableBody(exception)) {
+                return malformed(uri);
+            }
+            return log(exception, uri);
+        }
+
+        Response log(Throwable exception, UriInfo uri) {
+            String correlationId = UUID.randomUUID().toString();
+            LOG.log(Level.SEVERE, "Unexpected error " + correlationId + " on " + instance(uri), exception);
+            return Problem.of(500, "Internal Server Error",
+                            "Something went wrong on our side. Quote " + correlationId + " when reporting it.")
+                    .with("correlationId", jakarta.json.Json.createValue(correlationId))
+                    .toResponse(instance(uri));
+        }
+    }
+}

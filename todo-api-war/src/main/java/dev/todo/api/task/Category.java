@@ -1,0 +1,5 @@
+package dev.todo.api.task;
+
+public enum Category {
+    WORK, PERSONAL, HOME, OTHER
+}

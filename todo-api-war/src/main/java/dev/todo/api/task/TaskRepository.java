@@ -1,0 +1,183 @@
+package dev.todo.api.task;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.time.DayOfWeek;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Tasks in PostgreSQL. Every query takes the owner and filters by it: there is no way to ask for "any" task. */
+@ApplicationScoped
+public class TaskRepository {
+
+    @PersistenceContext(unitName = "todo")
+    EntityManager em;
+
+    public Optional<Task> findOwned(UUID owner, UUID id) {
+        return em.createQuery("SELECT t FROM Task t WHERE t.id = :id AND t.ownerId = :owner", Task.class)
+                .setParameter("id", id)
+                .setParameter("owner", owner)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** Like {@link #findOwned} but locks the row until the transaction ends, so that competing changes queue up. */
+    public Optional<Task> findOwnedForUpdate(UUID owner, UUID id) {
+        return em.createQuery("SELECT t FROM Task t WHERE t.id = :id AND t.ownerId = :owner", Task.class)
+                .setParameter("id", id)
+                .setParameter("owner", owner)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst();
+    }
+
+    public void add(Task task) {
+        em.persist(task);
+    }
+
+    public void remove(Task task) {
+        em.remove(task);
+    }
+
+    public void flush() {
+        em.flush();
+    }
+
+    public List<Task> find(UUID owner, TaskQuery query, Instant now) {
+        Filter filter = filter(owner, query, now);
+        TypedQuery<Task> select = em.createQuery("SELECT t FROM Task t WHERE " + filter.where + " ORDER BY "
+                + order(query), Task.class);
+        filter.parameters.forEach(select::setParameter);
+        return select.setFirstResult(query.page() * query.size()).setMaxResults(query.size()).getResultList();
+    }
+
+    public long count(UUID owner, TaskQuery query, Instant now) {
+        Filter filter = filter(owner, query, now);
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(t) FROM Task t WHERE " + filter.where, Long.class);
+        filter.parameters.forEach(count::setParameter);
+        return count.getSingleResult();
+    }
+
+    public long countWhere(UUID owner, String condition, Map<String, Object> parameters) {
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(t) FROM Task t WHERE t.ownerId = :owner AND " + condition,
+                Long.class).setParameter("owner", owner);
+        parameters.forEach(count::setParameter);
+        return count.getSingleResult();
+    }
+
+    public Map<Priority, Long> countOpenByPriority(UUID owner) {
+        Map<Priority, Long> counts = new EnumMap<>(Priority.class);
+        for (Priority priority : Priority.values()) {
+            counts.put(priority, 0L);
+        }
+        em.createQuery("SELECT t.priority, COUNT(t) FROM Task t WHERE t.ownerId = :owner AND t.completed = false "
+                        + "GROUP BY t.priority", Object[].class)
+                .setParameter("owner", owner)
+                .getResultList()
+                .forEach(row -> counts.put((Priority) row[0], (Long) row[1]));
+        return counts;
+    }
+
+    public Map<Category, Long> countOpenByCategory(UUID owner) {
+        Map<Category, Long> counts = new EnumMap<>(Category.class);
+        for (Category category : Category.values()) {
+            counts.put(category, 0L);
+        }
+        em.createQuery("SELECT t.category, COUNT(t) FROM Task t WHERE t.ownerId = :owner AND t.completed = false "
+                        + "GROUP BY t.category", Object[].class)
+                .setParameter("owner", owner)
+                .getResultList()
+                .forEach(row -> counts.put((Category) row[0], (Long) row[1]));
+        return counts;
+    }
+
+    private record Filter(String where, Map<String, Object> parameters) {
+    }
+
+    private static Filter filter(UUID owner, TaskQuery query, Instant now) {
+        StringBuilder where = new StringBuilder("t.ownerId = :owner");
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("owner", owner);
+        switch (query.status()) {
+            case OPEN -> where.append(" AND t.completed = false");
+            case COMPLETED -> where.append(" AND t.completed = true");
+            case ALL -> { }
+        }
+        if (query.priority() != null) {
+            where.append(" AND t.priority = :priority");
+            parameters.put("priority", query.priority());
+        }
+        if (query.category() != null) {
+            where.append(" AND t.category = :category");
+            parameters.put("category", query.category());
+        }
+        if (query.tag() != null) {
+            where.append(" AND :tag MEMBER OF t.tags");
+            parameters.put("tag", query.tag());
+        }
+        if (query.due() != null) {
+            DueWindows windows = DueWindows.at(now, query);
+            switch (query.due()) {
+                case OVERDUE -> {
+                    where.append(" AND t.completed = false AND t.dueAt < :now");
+                    parameters.put("now", now);
+                }
+                case TODAY -> {
+                    where.append(" AND t.dueAt >= :from AND t.dueAt < :until");
+                    parameters.put("from", windows.todayStart());
+                    parameters.put("until", windows.tomorrowStart());
+                }
+                case WEEK -> {
+                    where.append(" AND t.dueAt >= :from AND t.dueAt < :until");
+                    parameters.put("from", windows.weekStart());
+                    parameters.put("until", windows.nextWeekStart());
+                }
+                case NONE -> where.append(" AND t.dueAt IS NULL");
+            }
+        }
+        if (query.text() != null) {
+            // Matches the trigram indexes on lower(title) and lower(description).
+            where.append(" AND (LOWER(t.title) LIKE :text ESCAPE '\\' OR LOWER(t.description) LIKE :text ESCAPE '\\')");
+            parameters.put("text", "%" + escapeLike(query.text().toLowerCase(java.util.Locale.ROOT)) + "%");
+        }
+        return new Filter(where.toString(), parameters);
+    }
+
+    private static String order(TaskQuery query) {
+        String direction = query.ascending() ? "ASC" : "DESC";
+        String primary = switch (query.sort()) {
+            case CREATED_AT -> "t.createdAt " + direction;
+            // Tasks without a due date come last in either direction.
+            case DUE_AT -> "CASE WHEN t.dueAt IS NULL THEN 1 ELSE 0 END, t.dueAt " + direction;
+            case PRIORITY -> "t.priorityRank " + direction;
+            case TITLE -> "LOWER(t.title) " + direction;
+        };
+        return primary + ", t.createdAt DESC, t.id";
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** Day and week boundaries in the caller's time zone; weeks start on Monday. */
+    record DueWindows(Instant todayStart, Instant tomorrowStart, Instant weekStart, Instant nextWeekStart) {
+        static DueWindows at(Instant now, TaskQuery query) {
+            LocalDate today = now.atZone(query.zone()).toLocalDate();
+            ZonedDateTime todayStart = today.atStartOfDay(query.zone());
+            ZonedDateTime weekStart = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(query.zone());
+            return new DueWindows(todayStart.toInstant(), today.plusDays(1).atStartOfDay(query.zone()).toInstant(),
+                    weekStart.toInstant(), weekStart.plusWeeks(1).toInstant());
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package dev.todo.api.task;
+
+import dev.todo.api.problem.ProblemException;
+import dev.todo.api.task.dto.CompletionResult;
+import dev.todo.api.task.dto.TaskInput;
+import dev.todo.api.task.dto.TaskPage;
+import dev.todo.api.task.dto.TaskStats;
+import dev.todo.api.task.dto.TaskView;
+import jakarta.enterprise.context.ApplicationScoped;
+import dev.todo.api.database.Transactions;
+import jakarta.inject.Inject;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What a user can do with their tasks. Every method takes the owner (from the verified token) and only ever
+ * touches that owner's tasks; another user's task looks exactly like a missing one.
+ */
+@ApplicationScoped
+public class TaskService {
+
+    @Inject
+    TaskRepository tasks;
+
+    @Inject
+    Transactions transactions;
+
+    Clock clock = Clock.systemUTC();
+
+    public TaskView create(UUID owner, TaskInput input) {
+        return transactions.inTransaction(() -> {
+            Task task = new Task(owner, input.title(), now());
+            apply(task, input, false);
+            tasks.add(task);
+            tasks.flush();
+            return TaskView.of(task);
+        });
+    }
+
+    public TaskView get(UUID owner, UUID id) {
+        return transactions.inTransaction(() -> {
+            return TaskView.of(owned(owner, id));
+        });
+    }
+
+    public TaskPage list(UUID owner, TaskQuery query) {
+        return transactions.inTransaction(() -> {
+            Instant now = now();
+            List<TaskView> items = tasks.find(owner, query, now).stream().map(TaskView::of).toList();
+            long total = tasks.count(owner, query, now);
+            int totalPages = (int) ((total + query.size() - 1) / query.size());
+            return new TaskPage(items, query.page(), query.size(), total, totalPages);
+        });
+    }
+
+    /** Replaces every field (PUT); the version must be the current one. */
+    public TaskView replace(UUID owner, UUID id, TaskInput input) {
+        return transactions.inTransaction(() -> {
+            Task task = ownedForUpdate(owner, id);
+            if (input.version() == null) {
+                throw ProblemException.invalid("version", "is required to replace a task");
+            }
+            checkVersion(task, input.version());
+            apply(task, input, false);
+            return saved(task);
+        });
+    }
+
+    /** Changes only the fields given (PATCH); a version, when given, must be the current one. */
+    public TaskView update(UUID owner, UUID id, TaskInput input) {
+        return transactions.inTransaction(() -> {
+            Task task = ownedForUpdate(owner, id);
+            if (input.version() != null) {
+                checkVersion(task, input.version());
+            }
+            apply(task, input, true);
+            return saved(task);
+        });
+    }
+
+    public void delete(UUID owner, UUID id) {
+        transactions.inTransaction(() -> {
+            tasks.remove(ownedForUpdate(owner, id));
+        });
+    }
+
+    /**
+     * Marks the task done. A repeating task gets its next occurrence, once: the row lock makes a second completion
+     * (a double click, a retry) wait and then find the task already completed with its occurrence recorded.
+     */
+    public CompletionResult complete(UUID owner, UUID id) {
+        return transactions.inTransaction(() -> {
+            Task task = ownedForUpdate(owner, id);
+            Instant now = now();
+            if (!task.isCompleted()) {
+                task.complete(now);
+                task.touch(now);
+                if (task.getRecurrence() != Recurrence.NONE && task.getNextOccurrenceId() == null) {
+                    Task next = task.nextOccurrence(now);
+                    tasks.add(next);
+                    task.setNextOccurrenceId(next.getId());
+                }
+            }
+            tasks.flush();
+            TaskView next = task.getNextOccurrenceId() == null ? null
+                    : tasks.findOwned(owner, task.getNextOccurrenceId()).map(TaskView::of).orElse(null);
+            return new CompletionResult(TaskView.of(task), next);
+        });
+    }
+
+    /** Opens a completed task again; an occurrence it already scheduled stays, so completing again adds none. */
+    public TaskView reopen(UUID owner, UUID id) {
+        return transactions.inTransaction(() -> {
+            Task task = ownedForUpdate(owner, id);
+            if (task.isCompleted()) {
+                task.reopen();
+                task.touch(now());
+            }
+            tasks.flush();
+            return TaskView.of(task);
+        });
+    }
+
+    public TaskStats stats(UUID owner, ZoneId zone) {
+        return transactions.inTransaction(() -> {
+            Instant now = now();
+            TaskRepository.DueWindows windows = TaskRepository.DueWindows.at(now,
+                    new TaskQuery(TaskQuery.Status.ALL, null, null, null, null, null, TaskQuery.Sort.CREATED_AT, false, 0, 1, zone));
+            long total = tasks.countWhere(owner, "1 = 1", Map.of());
+            long completed = tasks.countWhere(owner, "t.completed = true", Map.of());
+            long overdue = tasks.countWhere(owner, "t.completed = false AND t.dueAt < :now", Map.of("now", now));
+            long dueToday = tasks.countWhere(owner, "t.completed = false AND t.dueAt >= :from AND t.dueAt < :until",
+                    Map.of("from", windows.todayStart(), "until", windows.tomorrowStart()));
+            return new TaskStats(total, total - completed, completed, overdue, dueToday,
+                    tasks.countOpenByPriority(owner), tasks.countOpenByCategory(owner));
+        });
+    }
+
+    private Task owned(UUID owner, UUID id) {
+        return tasks.findOwned(owner, id).orElseThrow(() -> ProblemException.notFound("Task " + id));
+    }
+
+    private Task ownedForUpdate(UUID owner, UUID id) {
+        return tasks.findOwnedForUpdate(owner, id).orElseThrow(() -> ProblemException.notFound("Task " + id));
+    }
+
+    private static void checkVersion(Task task, long expected) {
+        if (task.getVersion() != expected) {
+            throw ProblemException.conflict("The task was changed since version " + expected + "; it is now at version "
+                    + task.getVersion() + ". Apply your change to the current state and send that version.",
+                    "current", toJson(TaskView.of(task)));
+        }
+    }
+
+    private static JsonValue toJson(TaskView view) {
+        try (var jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(true))) {
+            return Json.createReader(new StringReader(jsonb.toJson(view))).readObject();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not write a task as JSON", e);
+        }
+    }
+
+    private TaskView saved(Task task) {
+        task.touch(now());
+        tasks.flush();
+        return TaskView.of(task);
+    }
+
+    /** Copies the input onto the task: all fields (create, PUT) or only those present (PATCH). */
+    private static void apply(Task task, TaskInput input, boolean onlyPresent) {
+        if (!onlyPresent || input.has("title")) {
+            task.setTitle(input.title());
+        }
+        if (!onlyPresent || input.has("description")) {
+            task.setDescription(input.description());
+        }
+        if (!onlyPresent || input.has("priority")) {
+            task.setPriority(input.priority() == null ? Priority.MEDIUM : input.priority());
+        }
+        if (!onlyPresent || input.has("category")) {
+            task.setCategory(input.category() == null ? Category.OTHER : input.category());
+        }
+        if (!onlyPresent || input.has("tags")) {
+            task.setTags(input.tags() == null ? java.util.Set.of() : input.tags());
+        }
+        if (!onlyPresent || input.has("dueAt")) {
+            task.setDueAt(input.dueAt());
+        }
+        if (!onlyPresent || input.has("remindAt")) {
+            task.setRemindAt(input.remindAt());
+        }
+        if (!onlyPresent || input.has("recurrence")) {
+            task.setRecurrence(input.recurrence() == null ? Recurrence.NONE : input.recurrence());
+        }
+    }
+
+    /** PostgreSQL keeps microseconds: a task reads back exactly as it was returned. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

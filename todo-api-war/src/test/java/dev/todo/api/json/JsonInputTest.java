@@ -1,0 +1,63 @@
+package dev.todo.api.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.todo.api.problem.FieldError;
+import dev.todo.api.problem.ProblemException;
+import dev.todo.api.task.Priority;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class JsonInputTest {
+
+    private static final Set<String> FIELDS = Set.of("title", "priority", "dueAt", "tags", "version");
+
+    @Test
+    void readsEachTypeAndRemembersWhichFieldsWerePresent() {
+        JsonInput input = JsonInput.of("{\"title\":\"x\",\"priority\":\"HIGH\",\"dueAt\":\"2026-12-01T10:00:00+01:00\","
+                + "\"tags\":[\"a\",\"b\"],\"version\":3}", FIELDS);
+
+        assertThat(input.string("title")).isEqualTo("x");
+        assertThat(input.enumValue("priority", Priority.class)).isEqualTo(Priority.HIGH);
+        assertThat(input.instant("dueAt")).isEqualTo(Instant.parse("2026-12-01T09:00:00Z"));
+        assertThat(input.strings("tags")).containsExactly("a", "b");
+        assertThat(input.wholeNumber("version")).isEqualTo(3L);
+        assertThat(input.errors()).isEmpty();
+        assertThat(input.present()).containsExactlyInAnyOrder("title", "priority", "dueAt", "tags", "version");
+    }
+
+    @Test
+    void explicitNullIsPresentButHasNoValue() {
+        JsonInput input = JsonInput.of("{\"dueAt\":null}", FIELDS);
+
+        assertThat(input.has("dueAt")).isTrue();
+        assertThat(input.instant("dueAt")).isNull();
+        assertThat(input.errors()).isEmpty();
+    }
+
+    @Test
+    void everyTypeErrorIsCollectedWithItsField() {
+        JsonInput input = JsonInput.of("{\"title\":5,\"priority\":\"SOON\",\"dueAt\":\"monday\",\"tags\":[1],"
+                + "\"version\":1.5,\"extra\":true}", FIELDS);
+        input.string("title");
+        input.enumValue("priority", Priority.class);
+        input.instant("dueAt");
+        input.strings("tags");
+        input.wholeNumber("version");
+
+        assertThat(input.errors()).extracting(FieldError::field)
+                .containsExactlyInAnyOrder("extra", "title", "priority", "dueAt", "tags[0]", "version");
+    }
+
+    @Test
+    void bodiesThatAreNotObjectsOrNotJsonAreRefused() {
+        assertThatThrownBy(() -> JsonInput.of("[]", FIELDS)).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> JsonInput.of("{\"title\":", FIELDS)).isInstanceOf(ProblemException.class)
+                .hasMessageContaining("Malformed JSON");
+        assertThatThrownBy(() -> JsonInput.of("[".repeat(3000) + "]".repeat(3000), FIELDS))
+                .isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> JsonInput.of(" ", FIELDS)).isInstanceOf(ProblemException.class);
+    }
+}

@@ -1,0 +1,142 @@
+package dev.todo.api.account;
+
+import static dev.todo.support.Problems.assertProblem;
+import static dev.todo.support.Problems.fieldsAtFault;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.todo.support.ApiClient;
+import dev.todo.support.Http;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class AccountsIT {
+
+    private static String uniqueEmail(String name) {
+        return name + "-" + UUID.randomUUID() + "@example.com";
+    }
+
+    private static String signupJson(String name, String email, String password) {
+        return "{\"name\":\"" + name + "\",\"email\":\"" + email + "\",\"password\":\"" + password + "\"}";
+    }
+
+    @Test
+    void signUpAnswers201WithATokenAndTheAccount() {
+        String email = uniqueEmail("ayesha");
+        HttpResponse<String> response = ApiClient.anonymous("POST", "/auth/signup",
+                signupJson("Ayesha Khan", email, "correct horse"));
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        JsonObject body = Http.json(response);
+        assertThat(body.getString("token").split("\\.")).hasSize(3);
+        assertThat(body.getString("tokenType")).isEqualTo("Bearer");
+        assertThat(Instant.parse(body.getString("expiresAt"))).isAfter(Instant.now());
+        assertThat(body.getJsonObject("user").getString("email")).isEqualTo(email);
+        assertThat(body.getJsonObject("user").getString("name")).isEqualTo("Ayesha Khan");
+    }
+
+    @Test
+    void emailIsUniqueIgnoringCase() {
+        String email = uniqueEmail("bilal");
+        ApiClient.signUp("Bilal", email, "password-1");
+
+        JsonObject problem = assertProblem(ApiClient.anonymous("POST", "/auth/signup",
+                signupJson("Other Bilal", email.toUpperCase(), "password-2")), 409);
+
+        assertThat(fieldsAtFault(problem)).containsExactly("email");
+    }
+
+    @Test
+    void signUpNamesEveryFieldAtFault() {
+        JsonObject problem = assertProblem(ApiClient.anonymous("POST", "/auth/signup",
+                "{\"name\":\"\",\"email\":\"not-an-email\",\"password\":\"short\"}"), 400);
+
+        assertThat(fieldsAtFault(problem)).containsExactlyInAnyOrder("name", "email", "password");
+    }
+
+    @Test
+    void logInWorksWithAnyCaseOfTheEmail() {
+        String email = uniqueEmail("chen");
+        ApiClient.signUp("Chen", email, "password-chen");
+
+        HttpResponse<String> response = ApiClient.anonymous("POST", "/auth/login",
+                "{\"email\":\"" + email.toUpperCase() + "\",\"password\":\"password-chen\"}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Http.json(response).getJsonObject("user").getString("email")).isEqualTo(email);
+    }
+
+    @Test
+    void wrongPasswordAndUnknownEmailGetTheSame401() {
+        String email = uniqueEmail("dana");
+        ApiClient.signUp("Dana", email, "password-dana");
+
+        JsonObject wrongPassword = assertProblem(ApiClient.anonymous("POST", "/auth/login",
+                "{\"email\":\"" + email + "\",\"password\":\"nope-nope\"}"), 401);
+        JsonObject unknownEmail = assertProblem(ApiClient.anonymous("POST", "/auth/login",
+                "{\"email\":\"" + uniqueEmail("nobody") + "\",\"password\":\"nope-nope\"}"), 401);
+
+        assertThat(wrongPassword.getString("detail")).isEqualTo(unknownEmail.getString("detail"));
+    }
+
+    @Test
+    void repeatedFailedLoginsAreRefusedWithRetryAfterButNotForever() {
+        String email = uniqueEmail("eve-target");
+        ApiClient.signUp("Target", email, "password-target");
+        String wrong = "{\"email\":\"" + email + "\",\"password\":\"guess-guess\"}";
+        for (int attempt = 0; attempt < 5; attempt++) {
+            assertProblem(ApiClient.anonymous("POST", "/auth/login", wrong), 401);
+        }
+
+        HttpResponse<String> refused = ApiClient.anonymous("POST", "/auth/login",
+                "{\"email\":\"" + email + "\",\"password\":\"password-target\"}");
+
+        assertProblem(refused, 429);
+        long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+        assertThat(retryAfter).isBetween(1L, 15 * 60L);
+    }
+
+    @Test
+    void profileCanBeReadAndRenamed() {
+        ApiClient user = ApiClient.newUser("Farah");
+
+        HttpResponse<String> renamed = user.patch("/me", "{\"name\":\"  Farah N.  \"}");
+
+        assertThat(renamed.statusCode()).isEqualTo(200);
+        JsonObject me = Http.json(user.get("/me"));
+        assertThat(me.getString("name")).isEqualTo("Farah N.");
+        assertThat(me.getString("email")).isEqualTo(user.email());
+    }
+
+    @Test
+    void passwordChangeNeedsTheCurrentPassword() {
+        ApiClient user = ApiClient.newUser("Gul");
+
+        JsonObject problem = assertProblem(user.post("/me/password",
+                "{\"currentPassword\":\"not-it-at-all\",\"newPassword\":\"brand-new-pass\"}"), 400);
+        assertThat(fieldsAtFault(problem)).containsExactly("currentPassword");
+
+        assertThat(user.post("/me/password",
+                "{\"currentPassword\":\"password-Gul\",\"newPassword\":\"brand-new-pass\"}").statusCode()).isEqualTo(204);
+        assertThat(ApiClient.anonymous("POST", "/auth/login",
+                "{\"email\":\"" + user.email() + "\",\"password\":\"brand-new-pass\"}").statusCode()).isEqualTo(200);
+        assertProblem(ApiClient.anonymous("POST", "/auth/login",
+                "{\"email\":\"" + user.email() + "\",\"password\":\"password-Gul\"}"), 401);
+    }
+
+    @Test
+    void deletingTheAccountRemovesItsTasksAndRetiresItsToken() {
+        ApiClient user = ApiClient.newUser("Hina");
+        String taskId = user.createTask("Gone soon", "").getString("id");
+
+        assertThat(user.delete("/me").statusCode()).isEqualTo(204);
+
+        assertProblem(user.get("/me"), 401);
+        assertProblem(user.get("/tasks/" + taskId), 401);
+        assertProblem(user.post("/tasks", "{\"title\":\"ghost\"}"), 401);
+        assertProblem(ApiClient.anonymous("POST", "/auth/login",
+                "{\"email\":\"" + user.email() + "\",\"password\":\"password-Hina\"}"), 401);
+    }
+}

@@ -1,0 +1,231 @@
+package dev.todo.api.task;
+
+import static dev.todo.support.Problems.assertProblem;
+import static dev.todo.support.Problems.fieldsAtFault;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.todo.support.ApiClient;
+import dev.todo.support.Http;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class TasksIT {
+
+    private static ApiClient user;
+
+    @BeforeAll
+    static void signUp() {
+        user = ApiClient.newUser("Task Keeper");
+    }
+
+    @Test
+    void createAnswers201WithLocationAndDefaults() {
+        HttpResponse<String> response = user.post("/tasks", "{\"title\":\"  Water the plants  \"}");
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        JsonObject task = Http.json(response);
+        assertThat(response.headers().firstValue("Location")).hasValue(ApiClient.api() + "/tasks/" + task.getString("id"));
+        assertThat(task.getString("title")).isEqualTo("Water the plants");
+        assertThat(task.getString("priority")).isEqualTo("MEDIUM");
+        assertThat(task.getString("category")).isEqualTo("OTHER");
+        assertThat(task.getString("recurrence")).isEqualTo("NONE");
+        assertThat(task.getBoolean("completed")).isFalse();
+        assertThat(task.isNull("dueAt")).isTrue();
+        assertThat(task.getJsonNumber("version").longValue()).isEqualTo(1);
+        assertThat(Http.json(user.get("/tasks/" + task.getString("id")))).isEqualTo(task);
+    }
+
+    @Test
+    void everyFieldIsStoredAndReturned() {
+        JsonObject task = user.createTask("Quarterly report", "\"description\":\"numbers for Q4\",\"priority\":\"HIGH\","
+                + "\"category\":\"WORK\",\"tags\":[\"finance\",\"q4\"],\"dueAt\":\"2026-12-15T17:00:00+05:00\","
+                + "\"remindAt\":\"2026-12-15T09:00:00Z\",\"recurrence\":\"MONTHLY\"");
+
+        assertThat(task.getString("description")).isEqualTo("numbers for Q4");
+        assertThat(task.getString("priority")).isEqualTo("HIGH");
+        assertThat(task.getString("category")).isEqualTo("WORK");
+        assertThat(task.getJsonArray("tags").getValuesAs(jakarta.json.JsonString::getString)).containsExactly("finance", "q4");
+        assertThat(task.getString("dueAt")).isEqualTo("2026-12-15T12:00:00Z");
+        assertThat(task.getString("remindAt")).isEqualTo("2026-12-15T09:00:00Z");
+        assertThat(task.getString("recurrence")).isEqualTo("MONTHLY");
+    }
+
+    @Test
+    void textIsStoredExactlyAsSent() {
+        String title = "<script>alert('x')</script> \"quoted\" ' OR 1=1 -- مرحبا 😀";
+        String description = "Robert'); DROP TABLE task;-- <b>bold</b> ünïcødé\nsecond line\ttab";
+        JsonObject task = user.createTask(Json.createObjectBuilder().add("title", title)
+                .add("description", description).build().toString());
+
+        JsonObject read = Http.json(user.get("/tasks/" + task.getString("id")));
+        assertThat(read.getString("title")).isEqualTo(title);
+        assertThat(read.getString("description")).isEqualTo(description);
+    }
+
+    @Test
+    void invalidFieldsAreAllNamedInOne400() {
+        JsonObject problem = assertProblem(user.post("/tasks", "{\"title\":\"\",\"priority\":\"URGENT\",\"category\":7,"
+                + "\"tags\":\"home\",\"dueAt\":\"next tuesday\",\"recurrence\":\"YEARLY\",\"colour\":\"red\"}"), 400);
+
+        assertThat(fieldsAtFault(problem)).containsExactlyInAnyOrder("title", "priority", "category", "tags", "dueAt",
+                "recurrence", "colour");
+    }
+
+    @Test
+    void tooLongTextIsRejectedWithItsField() {
+        JsonObject problem = assertProblem(user.post("/tasks", Json.createObjectBuilder()
+                .add("title", "x".repeat(256)).add("description", "y".repeat(4001)).build().toString()), 400);
+
+        assertThat(fieldsAtFault(problem)).containsExactlyInAnyOrder("title", "description");
+    }
+
+    @Test
+    void malformedJsonIs400() {
+        assertProblem(user.post("/tasks", "{\"title\": "), 400);
+        assertProblem(user.post("/tasks", "[1, 2, 3]"), 400);
+        assertProblem(user.post("/tasks", ""), 400);
+    }
+
+    @Test
+    void wrongContentTypeIs415() {
+        assertProblem(user.send("POST", "/tasks", "title=x", "application/x-www-form-urlencoded"), 415);
+    }
+
+    @Test
+    void oversizedBodyIs413() {
+        String huge = "{\"title\":\"big\",\"description\":\"" + "z".repeat(200_000) + "\"}";
+
+        assertProblem(user.post("/tasks", huge), 413);
+    }
+
+    @Test
+    void deeplyNestedJsonIsRejectedWithoutAServerError() {
+        String nested = "{\"title\":\"deep\",\"description\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+
+        HttpResponse<String> response = user.post("/tasks", nested);
+
+        assertThat(response.statusCode()).isBetween(400, 499);
+    }
+
+    @Test
+    void unknownIdsAndMalformedIdsAre404() {
+        assertProblem(user.get("/tasks/6b1f0f5e-0000-4000-8000-000000000000"), 404);
+        assertProblem(user.get("/tasks/not-a-uuid"), 404);
+        assertProblem(user.delete("/tasks/6b1f0f5e-0000-4000-8000-000000000000"), 404);
+    }
+
+    @Test
+    void putReplacesEveryFieldAndNeedsTheVersion() {
+        JsonObject task = user.createTask("Old title", "\"priority\":\"HIGH\",\"tags\":[\"a\"],\"dueAt\":\"2026-12-01T09:00:00Z\"");
+        String path = "/tasks/" + task.getString("id");
+
+        JsonObject problem = assertProblem(user.put(path, "{\"title\":\"New title\"}"), 400);
+        assertThat(fieldsAtFault(problem)).containsExactly("version");
+
+        HttpResponse<String> replaced = user.put(path, "{\"title\":\"New title\",\"category\":\"HOME\",\"version\":1}");
+        assertThat(replaced.statusCode()).isEqualTo(200);
+        JsonObject updated = Http.json(replaced);
+        assertThat(updated.getString("title")).isEqualTo("New title");
+        assertThat(updated.getString("priority")).isEqualTo("MEDIUM");
+        assertThat(updated.getJsonArray("tags")).isEmpty();
+        assertThat(updated.isNull("dueAt")).isTrue();
+        assertThat(updated.getJsonNumber("version").longValue()).isEqualTo(2);
+    }
+
+    @Test
+    void patchChangesOnlyTheFieldsSentAndNullClearsADate() {
+        JsonObject task = user.createTask("Keep me", "\"priority\":\"LOW\",\"tags\":[\"x\"],\"dueAt\":\"2026-12-01T09:00:00Z\"");
+        String path = "/tasks/" + task.getString("id");
+
+        HttpResponse<String> patched = user.send("PATCH", path, "{\"priority\":\"HIGH\",\"dueAt\":null}",
+                "application/merge-patch+json");
+
+        assertThat(patched.statusCode()).isEqualTo(200);
+        JsonObject updated = Http.json(patched);
+        assertThat(updated.getString("title")).isEqualTo("Keep me");
+        assertThat(updated.getString("priority")).isEqualTo("HIGH");
+        assertThat(updated.getJsonArray("tags")).hasSize(1);
+        assertThat(updated.isNull("dueAt")).isTrue();
+    }
+
+    @Test
+    void staleVersionGets409WithTheCurrentTaskAndChangesNothing() {
+        JsonObject task = user.createTask("Contested", "");
+        String path = "/tasks/" + task.getString("id");
+        assertThat(user.patch(path, "{\"title\":\"First edit\",\"version\":1}").statusCode()).isEqualTo(200);
+
+        JsonObject problem = assertProblem(user.patch(path, "{\"title\":\"Second edit\",\"version\":1}"), 409);
+
+        assertThat(problem.getJsonObject("current").getString("title")).isEqualTo("First edit");
+        assertThat(problem.getJsonObject("current").getJsonNumber("version").longValue()).isEqualTo(2);
+        assertThat(Http.json(user.get(path)).getString("title")).isEqualTo("First edit");
+    }
+
+    @Test
+    void deleteRemovesTheTask() {
+        String path = "/tasks/" + user.createTask("Temporary", "").getString("id");
+
+        assertThat(user.delete(path).statusCode()).isEqualTo(204);
+
+        assertProblem(user.get(path), 404);
+    }
+
+    @Test
+    void completeAndReopen() {
+        String path = "/tasks/" + user.createTask("Finish me", "").getString("id");
+
+        JsonObject completion = Http.json(user.post(path + "/completion", null));
+        assertThat(completion.getJsonObject("task").getBoolean("completed")).isTrue();
+        assertThat(completion.getJsonObject("task").isNull("completedAt")).isFalse();
+        assertThat(completion.isNull("nextOccurrence")).isTrue();
+
+        JsonObject reopened = Http.json(user.delete(path + "/completion"));
+        assertThat(reopened.getBoolean("completed")).isFalse();
+        assertThat(reopened.isNull("completedAt")).isTrue();
+    }
+
+    @Test
+    void completingDailyTaskSchedulesTomorrowOnce() {
+        String id = user.createTask("Stand-up", "\"recurrence\":\"DAILY\",\"dueAt\":\"2026-12-01T09:30:00Z\","
+                + "\"remindAt\":\"2026-12-01T09:15:00Z\",\"tags\":[\"team\"],\"priority\":\"HIGH\"").getString("id");
+
+        JsonObject first = Http.json(user.post("/tasks/" + id + "/completion", null));
+        JsonObject second = Http.json(user.post("/tasks/" + id + "/completion", null));
+
+        JsonObject next = first.getJsonObject("nextOccurrence");
+        assertThat(next.getString("dueAt")).isEqualTo("2026-12-02T09:30:00Z");
+        assertThat(next.getString("remindAt")).isEqualTo("2026-12-02T09:15:00Z");
+        assertThat(next.getString("title")).isEqualTo("Stand-up");
+        assertThat(next.getString("priority")).isEqualTo("HIGH");
+        assertThat(next.getBoolean("completed")).isFalse();
+        assertThat(second.getJsonObject("nextOccurrence").getString("id")).isEqualTo(next.getString("id"));
+        assertThat(Http.json(user.get("/tasks?q=stand-up")).getInt("total")).isEqualTo(2);
+    }
+
+    @Test
+    void monthlyTaskMovesByACalendarMonth() {
+        String id = user.createTask("Rent", "\"recurrence\":\"MONTHLY\",\"dueAt\":\"2027-01-31T10:00:00Z\"").getString("id");
+
+        JsonObject next = Http.json(user.post("/tasks/" + id + "/completion", null)).getJsonObject("nextOccurrence");
+
+        assertThat(next.getString("dueAt")).isEqualTo("2027-02-28T10:00:00Z");
+    }
+
+    @Test
+    void invalidQueryParametersAreNamed() {
+        JsonObject problem = assertProblem(user.get("/tasks?status=done&sort=colour&size=500&page=-1&tz=Mars/Base"), 400);
+
+        assertThat(fieldsAtFault(problem)).containsExactlyInAnyOrder("status", "sort", "size", "page", "tz");
+    }
+
+    @Test
+    void openApiDocumentDescribesTheTaskEndpoints() {
+        HttpResponse<String> document = dev.todo.support.Http.get(dev.todo.support.Http.baseUrl() + "/openapi");
+
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(document.body()).contains("/tasks/{id}/completion", "/auth/signup", "TaskInput", "bearer");
+    }
+}
