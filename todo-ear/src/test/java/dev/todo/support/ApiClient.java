@@ -11,40 +11,53 @@ import java.util.UUID;
 /** Calls the API of the integration-test server as one signed-in user (or anonymously). */
 public final class ApiClient {
 
+    private final String api;
     private final String token;
     private final JsonObject user;
 
-    private ApiClient(String token, JsonObject user) {
+    private ApiClient(String api, String token, JsonObject user) {
+        this.api = api;
         this.token = token;
         this.user = user;
     }
 
+    /** The API of the integration-test server. */
     public static String api() {
         return Http.baseUrl() + "/api";
     }
 
     /** A new account with a unique email, signed in. */
     public static ApiClient newUser(String name) {
+        return newUser(name, api());
+    }
+
+    /** A new account on the API at the given base URL (ending in /api). */
+    public static ApiClient newUser(String name, String api) {
         String email = name.toLowerCase().replaceAll("[^a-z]", "") + "-" + UUID.randomUUID() + "@example.com";
-        return signUp(name, email, "password-" + name);
+        return signUp(name, email, "password-" + name, api);
     }
 
     public static ApiClient signUp(String name, String email, String password) {
-        HttpResponse<String> response = anonymous("POST", "/auth/signup",
-                Json.createObjectBuilder().add("name", name).add("email", email).add("password", password).build().toString());
+        return signUp(name, email, password, api());
+    }
+
+    private static ApiClient signUp(String name, String email, String password, String api) {
+        HttpResponse<String> response = Http.send(request(api, "POST", "/auth/signup",
+                Json.createObjectBuilder().add("name", name).add("email", email).add("password", password).build().toString(),
+                "application/json").build());
         if (response.statusCode() != 201) {
             throw new AssertionError("sign-up failed: " + response.statusCode() + " " + response.body());
         }
         JsonObject body = Http.json(response);
-        return new ApiClient(body.getString("token"), body.getJsonObject("user"));
+        return new ApiClient(api, body.getString("token"), body.getJsonObject("user"));
     }
 
     public static ApiClient withToken(String token) {
-        return new ApiClient(token, null);
+        return new ApiClient(api(), token, null);
     }
 
     public static HttpResponse<String> anonymous(String method, String path, String body) {
-        return Http.send(request(method, path, body, "application/json").build());
+        return Http.send(request(api(), method, path, body, "application/json").build());
     }
 
     public String token() {
@@ -84,7 +97,7 @@ public final class ApiClient {
     }
 
     public HttpResponse<String> send(String method, String path, String body, String contentType) {
-        return Http.send(request(method, path, body, contentType).header("Authorization", "Bearer " + token).build());
+        return Http.send(request(api, method, path, body, contentType).header("Authorization", "Bearer " + token).build());
     }
 
     /** Creates a task and returns it as the API answered. */
@@ -100,8 +113,8 @@ public final class ApiClient {
         return createTask("{\"title\": " + Json.createValue(title) + (moreFields.isBlank() ? "" : ", " + moreFields) + "}");
     }
 
-    private static HttpRequest.Builder request(String method, String path, String body, String contentType) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(api() + path)).timeout(Duration.ofSeconds(30));
+    private static HttpRequest.Builder request(String api, String method, String path, String body, String contentType) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(30));
         if (body == null) {
             return builder.method(method, HttpRequest.BodyPublishers.noBody());
         }

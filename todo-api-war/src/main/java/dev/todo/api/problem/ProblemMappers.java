@@ -12,6 +12,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -109,6 +112,9 @@ public final class ProblemMappers {
             if (unreadableBody(exception)) {
                 return malformed(uri);
             }
+            if (databaseUnavailable(exception)) {
+                return unavailable(exception, uri);
+            }
             if (status >= 500) {
                 return new UnexpectedExceptionMapper().log(exception, uri);
             }
@@ -133,6 +139,30 @@ public final class ProblemMappers {
         }
     }
 
+    /**
+     * PostgreSQL cannot be reached (connection refused or lost, pool wait timed out): SQLSTATE class 08 or one of
+     * the JDBC connection exceptions anywhere in the cause chain.
+     */
+    static boolean databaseUnavailable(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    static Response unavailable(Throwable exception, UriInfo uri) {
+        LOG.log(Level.WARNING, "Database unavailable on {0}: {1}", new Object[] {instance(uri), exception.getMessage()});
+        return Response.fromResponse(Problem.of(503, "Service Unavailable",
+                        "The database cannot be reached right now; try again in a few seconds.")
+                .toResponse(instance(uri))).header("Retry-After", "5").build();
+    }
+
     /** A body the JSON parser gave up on: malformed, or nested too deep to read. */
     static boolean unreadableBody(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
@@ -155,6 +185,9 @@ public final class ProblemMappers {
         public Response toResponse(Throwable exception) {
             if (unreadableBody(exception)) {
                 return malformed(uri);
+            }
+            if (databaseUnavailable(exception)) {
+                return unavailable(exception, uri);
             }
             return log(exception, uri);
         }

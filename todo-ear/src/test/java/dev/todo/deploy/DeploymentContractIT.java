@@ -1,0 +1,133 @@
+package dev.todo.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.todo.support.Http;
+import dev.todo.support.LibertyServer;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The servers' side of the charts' contract: the api and web servers of this build, started as two processes with
+ * exactly the environment the rendered Deployments give them (their ConfigMaps, plus the values of the Secret they
+ * name, which the test supplies), Service host names pointed at loopback, answer UP on the rendered probe paths.
+ */
+class DeploymentContractIT {
+
+    private static final Duration START = Duration.ofSeconds(90);
+    private static final Path OUTPUT = Path.of("target", "deployment-contract").toAbsolutePath();
+    private static final int API_PORT = Integer.getInteger("it.deploy.api.port", 9291);
+    private static final int WEB_PORT = Integer.getInteger("it.deploy.web.port", 9292);
+    private static final String AUTH_SECRET = "deployment-contract-secret-with-at-least-32-bytes";
+
+    private static Charts.Rendered rendered;
+    private static EmbeddedPostgres postgres;
+    private static LibertyServer api;
+    private static LibertyServer web;
+    private static Map<String, String> apiEnvironment;
+    private static Map<String, String> webEnvironment;
+
+    @BeforeAll
+    static void startBothServersAsTheChartsConfigureThem() throws Exception {
+        rendered = Charts.render("todo");
+        postgres = EmbeddedPostgres.builder().setDataDirectory(OUTPUT.resolve("pgdata")).setCleanDataDirectory(true).start();
+        // The Secret as create-secret.sh makes it from the seed's keys: BETTER_AUTH_SECRET stands for AUTH_SECRET.
+        Map<String, Map<String, String>> secrets = Map.of(secretName(), Map.of(
+                "DATABASE_URL", "postgresql://postgres:contract@localhost:" + postgres.getPort() + "/postgres?sslmode=disable",
+                "BETTER_AUTH_SECRET", AUTH_SECRET,
+                "OPENAI_API_KEY", "",
+                "XIAOMI_API_KEY", ""));
+        Map<String, String> loopback = Map.of(
+                serviceAddress("todo-api"), "127.0.0.1:" + API_PORT,
+                serviceAddress("todo-web"), "127.0.0.1:" + WEB_PORT);
+
+        apiEnvironment = onLoopback(rendered.environment(container("todo-api"), secrets), loopback);
+        webEnvironment = onLoopback(rendered.environment(container("todo-web"), secrets), loopback);
+        api = new LibertyServer("api", API_PORT, apiEnvironment, OUTPUT.resolve("api")).start();
+        web = new LibertyServer("web", WEB_PORT, webEnvironment, OUTPUT.resolve("web")).start();
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        if (web != null) {
+            web.close();
+        }
+        if (api != null) {
+            api.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void webIsPointedAtTheApiThroughItsServiceAddress() {
+        assertThat(webEnvironment.get("TODO_API_URL")).isEqualTo("http://127.0.0.1:" + API_PORT + "/api");
+        assertThat(apiEnvironment).containsKeys("DATABASE_URL", "BETTER_AUTH_SECRET", "HTTP_PORT", "DB_POOL_MAX");
+    }
+
+    @Test
+    void apiAnswersUpOnEveryRenderedProbe() {
+        for (Probe probe : probes("todo-api")) {
+            Http.awaitResponse(api.baseUrl() + probe.getHttpGet().getPath(), Http::isUp, START);
+        }
+    }
+
+    @Test
+    void webAnswersUpOnEveryRenderedProbeOnceItReachesTheApi() {
+        for (Probe probe : probes("todo-web")) {
+            Http.awaitResponse(web.baseUrl() + probe.getHttpGet().getPath(), Http::isUp, START);
+        }
+        assertThat(Http.get(web.baseUrl() + "/").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void secretValuesNeverReachTheLogs() throws Exception {
+        Http.awaitResponse(api.baseUrl() + "/health/ready", Http::isUp, START);
+
+        assertThat(api.log()).doesNotContain(AUTH_SECRET).doesNotContain("postgres:contract@");
+        assertThat(web.log()).doesNotContain(AUTH_SECRET);
+    }
+
+    private static String secretName() {
+        return container("todo-api").getEnvFrom().stream().filter(source -> source.getSecretRef() != null)
+                .findFirst().orElseThrow().getSecretRef().getName();
+    }
+
+    private static Container container(String deployment) {
+        return HelmChartsIT.container(rendered.named(Deployment.class, deployment));
+    }
+
+    private static List<Probe> probes(String deployment) {
+        Container container = container(deployment);
+        return List.of(container.getStartupProbe(), container.getLivenessProbe(), container.getReadinessProbe());
+    }
+
+    private static String serviceAddress(String name) {
+        Service service = rendered.named(Service.class, name);
+        return name + ":" + service.getSpec().getPorts().get(0).getPort();
+    }
+
+    private static Map<String, String> onLoopback(Map<String, String> environment, Map<String, String> addresses) {
+        Map<String, String> rewritten = new HashMap<>();
+        environment.forEach((key, value) -> {
+            String result = value;
+            for (Map.Entry<String, String> address : addresses.entrySet()) {
+                result = result.replace("//" + address.getKey(), "//" + address.getValue());
+            }
+            rewritten.put(key, result);
+        });
+        return rewritten;
+    }
+}
