@@ -44,7 +44,7 @@ class LocalServerIT {
         HttpResponse<String> page = get(baseUrl() + "/sign-in");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("text/html"));
-        assertThat(page.body()).contains("<title>Todo");
+        assertThat(page.body()).contains("· Todo</title>");
     }
 
     @Test

@@ -30,7 +30,8 @@ final class RoundRobinProxy implements AutoCloseable {
 
     private final HttpServer server;
     private final List<String> backends;
-    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicInteger next = new AtomicInteger();
     private final List<String> log = new CopyOnWriteArrayList<>();

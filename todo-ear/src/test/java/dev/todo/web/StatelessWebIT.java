@@ -55,6 +55,11 @@ class StatelessWebIT {
         }
         if (balancer != null) {
             balancer.close();
+            try {
+                java.nio.file.Files.write(OUTPUT.resolve("balancer.log"), balancer.log());
+            } catch (java.io.IOException e) {
+                // Only a diagnostic.
+            }
         }
         if (first != null) {
             first.close();

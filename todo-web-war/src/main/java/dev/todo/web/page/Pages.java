@@ -5,7 +5,6 @@ import dev.todo.web.api.Problem;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.view.ViewMetadata;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -95,18 +94,13 @@ public final class Pages {
 
     /**
      * A view parameter's value in any phase. On a postback, view parameters reach their bean properties only when
-     * the model is updated, after {@code rendered} and values were already needed to decode the forms.
+     * the model is updated, after {@code rendered} and values were already needed to decode the forms, and not at
+     * all on an Ajax request that executes one form; so forms that need them repeat them as plain hidden inputs of
+     * the same name, and this reads the request.
      */
     public static String viewParameter(String name) {
-        FacesContext context = FacesContext.getCurrentInstance();
-        if (context.getViewRoot() == null) {
-            return null;
-        }
-        return ViewMetadata.getViewParameters(context.getViewRoot()).stream()
-                .filter(parameter -> name.equals(parameter.getName()))
-                .map(parameter -> parameter.getValue() == null ? null : parameter.getValue().toString())
-                .findFirst()
-                .orElse(null);
+        String value = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get(name);
+        return value == null || value.isBlank() ? null : value;
     }
 
     public static boolean isAjax() {

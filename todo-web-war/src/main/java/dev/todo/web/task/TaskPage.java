@@ -80,6 +80,9 @@ public class TaskPage {
     }
 
     public String getBackUrl() {
+        if (back == null) {
+            back = Pages.viewParameter("back");
+        }
         return back != null && (back.equals("/tasks") || back.startsWith("/tasks?")) ? back : "/tasks";
     }
 

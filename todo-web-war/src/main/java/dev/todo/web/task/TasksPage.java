@@ -63,6 +63,7 @@ public class TasksPage {
     private List<Task> reminders;
 
     public void load() {
+        restoreFromRequest();
         tasks = tasksApi.list(getEffectiveStatus(), emptyToNull(priority), emptyToNull(category), emptyToNull(tag),
                 emptyToNull(due), emptyToNull(q), emptyToNull(sort), emptyToNull(direction), Math.max(page, 0),
                 PAGE_SIZE, userZone.id());
@@ -72,6 +73,25 @@ public class TasksPage {
                 .items().stream()
                 .filter(task -> task.remindAt() != null && !task.remindAt().isAfter(now))
                 .toList();
+    }
+
+    /** On an Ajax postback the view parameters are not applied; the list form repeats them. */
+    private void restoreFromRequest() {
+        status = status != null ? status : Pages.viewParameter("status");
+        priority = priority != null ? priority : Pages.viewParameter("priority");
+        category = category != null ? category : Pages.viewParameter("category");
+        tag = tag != null ? tag : Pages.viewParameter("tag");
+        due = due != null ? due : Pages.viewParameter("due");
+        q = q != null ? q : Pages.viewParameter("q");
+        sort = sort != null ? sort : Pages.viewParameter("sort");
+        direction = direction != null ? direction : Pages.viewParameter("direction");
+        if (page == 0 && Pages.viewParameter("page") != null) {
+            try {
+                page = Integer.parseInt(Pages.viewParameter("page"));
+            } catch (NumberFormatException e) {
+                page = 0;
+            }
+        }
     }
 
     private void ensureLoaded() {
@@ -136,6 +156,7 @@ public class TasksPage {
 
     /** This list's URL: the current filters, search, sort and page, leaving out defaults. */
     public String listUrl() {
+        restoreFromRequest();
         return urlOf(state());
     }
 
