@@ -62,7 +62,9 @@ public final class TaskPageObject {
     }
 
     public TasksPageObject save() {
+        WebElement page = browser.driver().findElement(By.tagName("html"));
         browser.driver().findElement(By.id("edit:save")).click();
+        browser.await(ExpectedConditions.stalenessOf(page));
         return TasksPageObject.awaitLoaded(browser).awaitNotice("Saved");
     }
 

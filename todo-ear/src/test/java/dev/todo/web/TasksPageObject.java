@@ -28,7 +28,7 @@ public final class TasksPageObject {
 
     public TasksPageObject add(String title) {
         browser.driver().findElement(By.id("add:title")).sendKeys(title);
-        browser.driver().findElement(By.id("add:submit")).click();
+        submitAndAwaitNextPage(By.id("add:submit"));
         awaitNotice("Added");
         return this;
     }
@@ -44,7 +44,7 @@ public final class TasksPageObject {
             setValue(browser.driver().findElement(By.id("add:due")), due);
         }
         new Select(browser.driver().findElement(By.id("add:recurrence"))).selectByValue(recurrence);
-        browser.driver().findElement(By.id("add:submit")).click();
+        submitAndAwaitNextPage(By.id("add:submit"));
         awaitNotice("Added");
         return this;
     }
@@ -138,6 +138,14 @@ public final class TasksPageObject {
     public SignInPageObject signOut() {
         browser.driver().findElement(By.id("signout:go")).click();
         return SignInPageObject.awaitLoaded(browser);
+    }
+
+    /** Clicks a button that leads to another page, and waits until the old one is gone. */
+    private void submitAndAwaitNextPage(By button) {
+        WebElement page = browser.driver().findElement(By.tagName("html"));
+        browser.driver().findElement(button).click();
+        browser.await(ExpectedConditions.stalenessOf(page));
+        awaitLoaded(browser);
     }
 
     static void setValue(WebElement input, String value) {
