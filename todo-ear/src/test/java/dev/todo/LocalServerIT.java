@@ -36,12 +36,15 @@ class LocalServerIT {
     }
 
     @Test
-    void rootServesTheWebUi() {
-        HttpResponse<String> page = get(baseUrl() + "/");
+    void rootLeadsToTheWebUiSignIn() {
+        HttpResponse<String> root = get(baseUrl() + "/");
+        assertThat(root.statusCode()).isEqualTo(302);
+        assertThat(root.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/sign-in"));
 
+        HttpResponse<String> page = get(baseUrl() + "/sign-in");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("text/html"));
-        assertThat(page.body()).contains("<title>Todo");
+        assertThat(page.body()).contains("· Todo</title>");
     }
 
     @Test

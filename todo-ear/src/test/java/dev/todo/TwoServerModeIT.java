@@ -69,7 +69,7 @@ class TwoServerModeIT {
 
     @Test
     void webServesPagesAndReachesTheApi() {
-        assertThat(Http.get(web.baseUrl() + "/").statusCode()).isEqualTo(200);
+        assertThat(Http.get(web.baseUrl() + "/sign-in").statusCode()).isEqualTo(200);
         assertThat(Http.get(web.baseUrl() + "/health/started").statusCode()).isEqualTo(200);
     }
 

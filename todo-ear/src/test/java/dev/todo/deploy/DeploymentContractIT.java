@@ -89,7 +89,7 @@ class DeploymentContractIT {
         for (Probe probe : probes("todo-web")) {
             Http.awaitResponse(web.baseUrl() + probe.getHttpGet().getPath(), Http::isUp, START);
         }
-        assertThat(Http.get(web.baseUrl() + "/").statusCode()).isEqualTo(200);
+        assertThat(Http.get(web.baseUrl() + "/sign-in").statusCode()).isEqualTo(200);
     }
 
     @Test

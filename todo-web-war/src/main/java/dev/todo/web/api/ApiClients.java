@@ -1,5 +1,6 @@
 package dev.todo.web.api;
 
+import dev.todo.web.account.AccessToken;
 import dev.todo.web.config.ApiEndpoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -20,16 +21,40 @@ public class ApiClients {
     @Inject
     ApiEndpoint endpoint;
 
+    /** A request-scoped bean: each call reads the token of the request that makes it. */
+    @Inject
+    AccessToken accessToken;
+
     @Produces
     @ApplicationScoped
     PingApi pingApi() {
         return builder().build(PingApi.class);
     }
 
+    @Produces
+    @ApplicationScoped
+    AuthApi authApi() {
+        return builder().build(AuthApi.class);
+    }
+
+    @Produces
+    @ApplicationScoped
+    MeApi meApi() {
+        return builder().register(new BearerTokenFilter(accessToken)).build(MeApi.class);
+    }
+
+    @Produces
+    @ApplicationScoped
+    TasksApi tasksApi() {
+        return builder().register(new BearerTokenFilter(accessToken)).build(TasksApi.class);
+    }
+
     private RestClientBuilder builder() {
         return RestClientBuilder.newBuilder()
                 .baseUri(endpoint.baseUri())
                 .connectTimeout(CONNECT_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
-                .readTimeout(READ_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+                .readTimeout(READ_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
+                .property("microprofile.rest.client.disable.default.mapper", true)
+                .register(ProblemResponseMapper.class);
     }
 }

@@ -1,0 +1,169 @@
+package dev.todo.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.todo.support.Http;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+
+/** Signing up, in and out, the session cookie, and what every response carries. */
+class AccountPagesIT extends BrowserTest {
+
+    @Test
+    void rootLeadsToSignInWhenSignedOutAndToTasksWhenSignedIn() {
+        browser.open("/");
+        assertThat(browser.currentPath()).isEqualTo("/sign-in");
+        browser.screenshot("sign-in");
+
+        signUpNewUser("Rooted");
+        browser.open("/");
+        assertThat(browser.currentPath()).startsWith("/tasks");
+    }
+
+    @Test
+    void signUpShowsTheApiValidationErrorNextToItsField() {
+        SignUpPageObject signUp = SignUpPageObject.open(browser);
+        signUp.fill("Shorty", uniqueEmail("shorty"), "short").submit();
+
+        assertThat(signUp.fieldError("password")).isNotBlank();
+        assertThat(browser.driver().findElement(By.id("signup:email-message")).getText()).isEmpty();
+        browser.screenshot("sign-up-validation-error");
+    }
+
+    @Test
+    void takenEmailIsReportedNextToTheEmailField() {
+        String email = uniqueEmail("twice");
+        SignUpPageObject.open(browser).signUp("First", email, PASSWORD).signOut();
+
+        SignUpPageObject second = SignUpPageObject.open(browser);
+        second.fill("Second", email, PASSWORD).submit();
+
+        assertThat(second.fieldError("email")).isNotBlank();
+    }
+
+    @Test
+    void signingOutAndInAgainShowsTheSameTasks() {
+        String email = uniqueEmail("returning");
+        TasksPageObject tasks = SignUpPageObject.open(browser).signUp("Returning", email, PASSWORD);
+        tasks.add("Water the plants");
+
+        SignInPageObject signIn = tasks.signOut();
+        assertThat(signIn.messages()).contains("signed out");
+        assertThat(browser.cookie("todo_session")).isNull();
+
+        TasksPageObject again = signIn.signInToTasks(email, PASSWORD);
+        assertThat(again.titles()).containsExactly("Water the plants");
+    }
+
+    @Test
+    void wrongPasswordIsRefusedWithAMessage() {
+        String email = uniqueEmail("forgetful");
+        SignUpPageObject.open(browser).signUp("Forgetful", email, PASSWORD).signOut();
+
+        SignInPageObject signIn = SignInPageObject.open(browser);
+        signIn.signIn(email, "not the password");
+
+        assertThat(browser.currentPath()).startsWith("/sign-in");
+        assertThat(signIn.messages()).contains("do not match");
+    }
+
+    @Test
+    void aProtectedPageRemembersWhereTheUserWantedToGo() {
+        String email = uniqueEmail("bookmarker");
+        SignUpPageObject.open(browser).signUp("Bookmarker", email, PASSWORD).signOut();
+
+        browser.open("/profile");
+        assertThat(browser.currentPath()).startsWith("/sign-in?next=");
+        SignInPageObject.awaitLoaded(browser).signIn(email, PASSWORD);
+
+        browser.await(d -> browser.currentPath().startsWith("/profile"));
+        assertThat(browser.driver().findElement(By.id("profile-email")).getText()).isEqualTo(email);
+    }
+
+    @Test
+    void aTokenTheApiRefusesLeadsBackToSignInWithAMessage() {
+        signUpNewUser("Expired");
+        browser.driver().manage().addCookie(new Cookie.Builder("todo_session", "not.a.valid-token").path("/").isHttpOnly(true).build());
+
+        browser.open("/tasks?status=all");
+
+        SignInPageObject signIn = SignInPageObject.awaitLoaded(browser);
+        assertThat(signIn.reason()).contains("session has ended");
+        assertThat(browser.currentPath()).contains("next=");
+        assertThat(browser.driver().getPageSource()).doesNotContain("Exception");
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndLaxAndNoHttpSessionIsCreated() {
+        TasksPageObject tasks = signUpNewUser("Cookie");
+        tasks.add("One").toggle("One");
+        browser.open("/profile");
+
+        Cookie session = browser.cookie("todo_session");
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSameSite()).isEqualTo("Lax");
+        assertThat(browser.driver().manage().getCookies()).extracting(Cookie::getName)
+                .noneMatch(name -> name.equalsIgnoreCase("JSESSIONID"));
+    }
+
+    @Test
+    void profileShowsTheAccountAndRenamesIt() {
+        signUpNewUser("Old Name");
+        browser.open("/profile");
+        browser.screenshot("profile");
+
+        var name = browser.driver().findElement(By.id("name-form:name"));
+        name.clear();
+        name.sendKeys("New Name");
+        browser.driver().findElement(By.id("name-form:save")).click();
+
+        browser.await(d -> d.findElement(By.id("profile-name")).getText().equals("New Name"));
+    }
+
+    @Test
+    void deletingTheAccountAsksFirstThenSignsOut() {
+        String email = uniqueEmail("leaving");
+        SignUpPageObject.open(browser).signUp("Leaving", email, PASSWORD);
+        browser.open("/profile");
+        browser.driver().findElement(By.id("delete-account")).click();
+        browser.driver().findElement(By.id("delete:confirm")).click();
+
+        SignInPageObject signIn = SignInPageObject.awaitLoaded(browser);
+        assertThat(signIn.messages()).contains("deleted");
+        signIn.signIn(email, PASSWORD);
+        assertThat(SignInPageObject.awaitLoaded(browser).messages()).contains("do not match");
+    }
+
+    @Test
+    void everyPageCarriesTheSecurityHeadersAndIsNotCached() {
+        HttpResponse<String> page = Http.get(Http.baseUrl() + "/sign-in");
+
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("default-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-inline"));
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(page.headers().firstValue("Referrer-Policy")).isPresent();
+        assertThat(page.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("no-store"));
+        assertThat(page.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
+        assertThat(page.body()).doesNotContain("<script>").doesNotContain("onclick=");
+    }
+
+    @Test
+    void aFormPostedFromAnotherSiteIsRefused() {
+        HttpResponse<String> answer = Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Http.baseUrl() + "/sign-in"))
+                .header("Origin", "https://evil.example")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("signin%3Aemail=a%40b.c"))
+                .build());
+
+        assertThat(answer.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void anUnknownPageGetsAFriendlyNotFoundPage() {
+        browser.open("/no-such-page");
+
+        assertThat(browser.driver().findElement(By.id("not-found")).getText()).contains("no page here");
+    }
+}

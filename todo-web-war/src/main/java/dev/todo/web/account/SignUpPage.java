@@ -1,0 +1,85 @@
+package dev.todo.web.account;
+
+import dev.todo.web.api.ApiException;
+import dev.todo.web.api.AuthApi;
+import dev.todo.web.api.Session;
+import dev.todo.web.api.SignUp;
+import dev.todo.web.page.Pages;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.Map;
+
+/** {@code /sign-up}: a new account, signed in at once. The API's validation errors appear next to their fields. */
+@Named
+@RequestScoped
+public class SignUpPage {
+
+    private static final Map<String, String> INPUTS = Map.of(
+            "name", "signup:name", "email", "signup:email", "password", "signup:password");
+
+    @Inject
+    AuthApi authApi;
+
+    @Inject
+    SessionCookie sessionCookie;
+
+    private String name;
+    private String email;
+    private String password;
+    private String next;
+
+    public void signUp() {
+        try {
+            Session session = authApi.signUp(new SignUp(trim(name), trim(email), password));
+            sessionCookie.store(session.token(), session.expiresAt());
+            Pages.redirect(Pages.safeReturnPath(next), "Welcome, " + session.user().name() + "! Add your first task below.");
+        } catch (ApiException e) {
+            if (e.status() == 400 || e.status() == 409) {
+                Pages.showProblem(e, INPUTS, "Check the form and try again.");
+            } else {
+                throw e;
+            }
+        }
+    }
+
+    private static String trim(String value) {
+        return value == null ? null : value.trim();
+    }
+
+    public String getSignInLink() {
+        return "/sign-in" + (next == null || next.isBlank() ? "" : "?next=" + Pages.encode(next));
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getNext() {
+        return next;
+    }
+
+    public void setNext(String next) {
+        this.next = next;
+    }
+}

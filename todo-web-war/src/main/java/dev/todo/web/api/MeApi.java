@@ -1,0 +1,30 @@
+package dev.todo.web.api;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** {@code /me}: the signed-in user's own account. */
+@Path("me")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public interface MeApi {
+
+    @GET
+    User me();
+
+    @PATCH
+    User rename(NameChange change);
+
+    @POST
+    @Path("password")
+    void changePassword(PasswordChange change);
+
+    @DELETE
+    void deleteAccount();
+}

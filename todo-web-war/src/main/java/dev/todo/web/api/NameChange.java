@@ -1,0 +1,5 @@
+package dev.todo.web.api;
+
+/** Body of {@code PATCH /me}. */
+public record NameChange(String name) {
+}

@@ -1,0 +1,5 @@
+package dev.todo.web.api;
+
+/** Body of {@code POST /me/password}. */
+public record PasswordChange(String currentPassword, String newPassword) {
+}

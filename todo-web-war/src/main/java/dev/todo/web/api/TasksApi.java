@@ -1,0 +1,52 @@
+package dev.todo.web.api;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** {@code /tasks}: the signed-in user's tasks. Null query parameters are left out of the request. */
+@Path("tasks")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public interface TasksApi {
+
+    @GET
+    TaskList list(@QueryParam("status") String status, @QueryParam("priority") String priority,
+            @QueryParam("category") String category, @QueryParam("tag") String tag, @QueryParam("due") String due,
+            @QueryParam("q") String query, @QueryParam("sort") String sort, @QueryParam("direction") String direction,
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size, @QueryParam("tz") String zone);
+
+    @GET
+    @Path("stats")
+    TaskStats stats(@QueryParam("tz") String zone);
+
+    @GET
+    @Path("{id}")
+    Task get(@PathParam("id") String id);
+
+    @POST
+    Task create(TaskFields fields);
+
+    @PUT
+    @Path("{id}")
+    Task replace(@PathParam("id") String id, TaskFields fields);
+
+    @DELETE
+    @Path("{id}")
+    void delete(@PathParam("id") String id);
+
+    @POST
+    @Path("{id}/completion")
+    Completion complete(@PathParam("id") String id);
+
+    @DELETE
+    @Path("{id}/completion")
+    Task reopen(@PathParam("id") String id);
+}
