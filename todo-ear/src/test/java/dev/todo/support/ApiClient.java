@@ -11,6 +11,11 @@ import java.util.UUID;
 /** Calls the API of the integration-test server as one signed-in user (or anonymously). */
 public final class ApiClient {
 
+    static {
+        // Liberty reports itself started after 30 s even while a slow application is still starting (a busy machine).
+        Http.awaitResponse(Http.baseUrl() + "/health/ready", Http::isUp, Duration.ofSeconds(180));
+    }
+
     private final String token;
     private final JsonObject user;
 
