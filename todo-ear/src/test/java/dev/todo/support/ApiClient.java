@@ -11,6 +11,8 @@ import java.util.UUID;
 /** Calls the API of the integration-test server as one signed-in user (or anonymously). */
 public final class ApiClient {
 
+    private static volatile boolean testServerReady;
+
     private final String api;
     private final String token;
     private final JsonObject user;
@@ -21,8 +23,13 @@ public final class ApiClient {
         this.user = user;
     }
 
-    /** The API of the integration-test server. */
+    /** The API of the integration-test server, once it is ready. */
     public static String api() {
+        if (!testServerReady) {
+            // Liberty reports itself started while a slow application may still be starting (a busy machine).
+            Http.awaitResponse(Http.baseUrl() + "/health/ready", Http::isUp, Duration.ofSeconds(180));
+            testServerReady = true;
+        }
         return Http.baseUrl() + "/api";
     }
 

@@ -1,0 +1,213 @@
+package dev.todo.api.assistant;
+
+import com.openai.client.OpenAIClient;
+import com.openai.core.JsonValue;
+import com.openai.core.http.StreamResponse;
+import com.openai.errors.OpenAIException;
+import com.openai.helpers.ChatCompletionAccumulator;
+import com.openai.models.FunctionDefinition;
+import com.openai.models.FunctionParameters;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionAssistantMessageParam;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.ChatCompletionFunctionTool;
+import com.openai.models.chat.completions.ChatCompletionMessage;
+import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
+import com.openai.models.chat.completions.ChatCompletionMessageToolCall;
+import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
+import dev.todo.api.assistant.dto.ChatReply;
+import dev.todo.api.assistant.dto.ToolCallView;
+import dev.todo.api.config.AssistantSettings;
+import dev.todo.api.problem.Problem;
+import dev.todo.api.problem.ProblemException;
+import dev.todo.api.tools.TaskTools;
+import dev.todo.api.tools.ToolDefinition;
+import dev.todo.api.tools.ToolResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * One turn of a conversation: store the user's message, then let the model answer, running the task tools it asks
+ * for, for at most {@link AssistantSettings#maxToolRounds()} rounds. Every message is stored as it happens and each
+ * round replays the whole conversation from the database, so any replica can take the next turn, even after a
+ * restart. Tools always act for the owner of the conversation, whatever the model writes.
+ */
+@ApplicationScoped
+public class Assistant {
+
+    static final String SYSTEM_PROMPT = """
+            You are the assistant of a to-do app. You manage the user's tasks only through the tools you are given.
+            - Act at once on clear requests: create, change, complete or delete the task without asking first.
+              Ask a short question only when a request is truly ambiguous, for example several tasks match.
+            - Resolve "it", "that", "this one" and quoted titles from the conversation so far; look tasks up with
+              list_tasks or get_task when you need their id. Never invent ids.
+            - After acting, confirm what you did in one or two short, friendly sentences.
+            - Always answer in the language the user wrote in (for example English or Urdu); keep task titles as
+              the user wrote them.
+            - Dates: give tools ISO-8601 date-times with an offset. The current time is %s (UTC).""";
+
+    @Inject
+    AssistantSettings settings;
+
+    @Inject
+    ModelClientProducer clients;
+
+    @Inject
+    ConversationService conversations;
+
+    @Inject
+    TaskTools tools;
+
+    Clock clock = Clock.systemUTC();
+
+    /** 503 problem unless a provider key is configured. */
+    public void requireConfigured() {
+        if (!settings.configured()) {
+            throw new ProblemException(Problem.of(503, "Assistant not configured",
+                    "The assistant is not configured on this server: set OPENAI_API_KEY (or XIAOMI_API_KEY). "
+                            + "Everything else works without it."));
+        }
+    }
+
+    public ChatReply chat(UUID owner, UUID conversationId, String message, boolean stream, TurnListener listener) {
+        requireConfigured();
+        OpenAIClient client = clients.client().orElseThrow();
+        UUID id;
+        if (conversationId == null) {
+            id = conversations.start(owner, message);
+        } else {
+            conversations.append(owner, conversationId, StoredMessage.user(message));
+            id = conversationId;
+        }
+        listener.started(id);
+        List<ToolCallView> calls = new ArrayList<>();
+        for (int round = 0; ; round++) {
+            ChatCompletionCreateParams request = request(conversations.history(owner, id));
+            ChatCompletionMessage answer;
+            try {
+                answer = stream ? streamed(client, request, listener) : client.chat().completions().create(request)
+                        .choices().stream().findFirst().map(ChatCompletion.Choice::message)
+                        .orElseThrow(() -> new com.openai.errors.OpenAIInvalidDataException("no choices in the reply"));
+            } catch (OpenAIException e) {
+                throw ModelFailures.problem(e, id, (int) settings.timeout().toSeconds());
+            }
+            List<ChatCompletionMessageFunctionToolCall> requested = answer.toolCalls().orElse(List.of()).stream()
+                    .filter(ChatCompletionMessageToolCall::isFunction)
+                    .map(ChatCompletionMessageToolCall::asFunction)
+                    .toList();
+            String text = answer.content().orElse("");
+            if (requested.isEmpty()) {
+                return finish(owner, id, text, calls);
+            }
+            if (round >= settings.maxToolRounds()) {
+                String stopped = "I stopped after " + settings.maxToolRounds() + " rounds of task actions without "
+                        + "finishing. Please tell me how you would like to continue.";
+                listener.text(stopped);
+                return finish(owner, id, stopped, calls);
+            }
+            conversations.append(owner, id, StoredMessage.assistant(text, toolCallsJson(requested)));
+            for (ChatCompletionMessageFunctionToolCall call : requested) {
+                String name = call.function().name();
+                String arguments = call.function().arguments();
+                ToolResult result = tools.call(owner, name, arguments);
+                conversations.append(owner, id, StoredMessage.tool(call.id(), name, result.content(), result.summary()));
+                ToolCallView view = new ToolCallView(name, ConversationService.parsedOrText(arguments),
+                        result.summary(), result.error());
+                calls.add(view);
+                listener.toolCalled(view);
+            }
+        }
+    }
+
+    private ChatReply finish(UUID owner, UUID id, String text, List<ToolCallView> calls) {
+        String reply = text.isBlank() ? "Done." : text;
+        conversations.append(owner, id, StoredMessage.assistant(reply, null));
+        return new ChatReply(id, reply, List.copyOf(calls));
+    }
+
+    private static ChatCompletionMessage streamed(OpenAIClient client, ChatCompletionCreateParams request,
+            TurnListener listener) {
+        ChatCompletionAccumulator accumulator = ChatCompletionAccumulator.create();
+        try (StreamResponse<ChatCompletionChunk> chunks = client.chat().completions().createStreaming(request)) {
+            chunks.stream().forEach(chunk -> {
+                accumulator.accumulate(chunk);
+                chunk.choices().forEach(choice -> choice.delta().content()
+                        .filter(text -> !text.isEmpty())
+                        .ifPresent(listener::text));
+            });
+        }
+        return accumulator.chatCompletion().choices().stream().findFirst().map(ChatCompletion.Choice::message)
+                .orElseThrow(() -> new com.openai.errors.OpenAIInvalidDataException("no choices in the stream"));
+    }
+
+    /** The whole conversation, replayed from the database, with the system prompt and the tool catalogue. */
+    ChatCompletionCreateParams request(List<StoredMessage> history) {
+        ChatCompletionCreateParams.Builder request = ChatCompletionCreateParams.builder()
+                .model(settings.model())
+                .addSystemMessage(SYSTEM_PROMPT.formatted(clock.instant().truncatedTo(ChronoUnit.MINUTES)));
+        for (StoredMessage message : history) {
+            switch (message.role()) {
+                case USER -> request.addUserMessage(message.content());
+                case ASSISTANT -> request.addMessage(assistantMessage(message));
+                case TOOL -> request.addMessage(ChatCompletionToolMessageParam.builder()
+                        .toolCallId(message.toolCallId())
+                        .content(message.content())
+                        .build());
+            }
+        }
+        TaskTools.CATALOGUE.forEach(tool -> request.addTool(functionTool(tool)));
+        return request.build();
+    }
+
+    private static ChatCompletionAssistantMessageParam assistantMessage(StoredMessage message) {
+        ChatCompletionAssistantMessageParam.Builder assistant = ChatCompletionAssistantMessageParam.builder();
+        if (message.toolCalls() == null) {
+            return assistant.content(message.content()).build();
+        }
+        if (!message.content().isEmpty()) {
+            assistant.content(message.content());
+        }
+        ConversationService.toolCalls(message.toolCalls()).forEach(value -> {
+            var call = value.asJsonObject();
+            assistant.addToolCall(ChatCompletionMessageFunctionToolCall.builder()
+                    .id(call.getString("id"))
+                    .function(ChatCompletionMessageFunctionToolCall.Function.builder()
+                            .name(call.getString("name"))
+                            .arguments(call.getString("arguments"))
+                            .build())
+                    .build());
+        });
+        return assistant.build();
+    }
+
+    private static ChatCompletionFunctionTool functionTool(ToolDefinition tool) {
+        Map<String, JsonValue> schema = tool.inputSchema().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, entry -> JsonValue.from(entry.getValue())));
+        return ChatCompletionFunctionTool.builder()
+                .function(FunctionDefinition.builder()
+                        .name(tool.name())
+                        .description(tool.description())
+                        .parameters(FunctionParameters.builder().putAllAdditionalProperties(schema).build())
+                        .build())
+                .build();
+    }
+
+    private static String toolCallsJson(List<ChatCompletionMessageFunctionToolCall> calls) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        calls.forEach(call -> array.add(Json.createObjectBuilder()
+                .add("id", call.id())
+                .add("name", call.function().name())
+                .add("arguments", call.function().arguments())));
+        return array.build().toString();
+    }
+}

@@ -1,0 +1,109 @@
+package dev.todo.api.mcp;
+
+import dev.todo.api.account.AccountService;
+import dev.todo.api.problem.Problem;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Guards the MCP endpoint. A browser page may only call it from an allowed origin (the server's own, or one in
+ * {@code CORS_ORIGINS}), and, when {@code MCP_ALLOWED_HOSTS} is set, only under one of those host names: the checks
+ * the MCP specification asks for against DNS rebinding. Then the caller must send a bearer token that MicroProfile
+ * JWT verified, in the {@code user} group, of an account that still exists; its id goes on the request for the
+ * tools.
+ */
+final class McpAccessFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient AccountService accounts;
+    private final List<String> allowedOrigins;
+    private final List<String> allowedHosts;
+
+    McpAccessFilter(AccountService accounts, List<String> allowedOrigins, List<String> allowedHosts) {
+        this.accounts = accounts;
+        this.allowedOrigins = List.copyOf(allowedOrigins);
+        this.allowedHosts = allowedHosts.stream().map(host -> host.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String host = request.getHeader("Host");
+        if (!allowedHosts.isEmpty() && (host == null || !allowedHosts.contains(hostName(host)))) {
+            refuse(request, response, 403, "Forbidden", "This host name is not allowed for MCP.");
+            return;
+        }
+        String origin = request.getHeader("Origin");
+        if (origin != null && !allowedOrigins.contains(origin) && !sameOrigin(origin, request)) {
+            refuse(request, response, 403, "Forbidden", "Requests from origin " + origin + " are not allowed.");
+            return;
+        }
+        UUID owner = owner(request);
+        if (owner == null) {
+            refuse(request, response, 401, "Unauthorized",
+                    "A valid bearer token is required: sign in and send Authorization: Bearer <token>.");
+            return;
+        }
+        request.setAttribute(McpEndpoint.OWNER, owner);
+        chain.doFilter(request, response);
+    }
+
+    private UUID owner(HttpServletRequest request) {
+        if (!(request.getUserPrincipal() instanceof JsonWebToken token)
+                || token.getGroups() == null || !token.getGroups().contains("user")) {
+            return null;
+        }
+        try {
+            UUID account = UUID.fromString(token.getSubject());
+            return accounts.exists(account) ? account : null;
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return null;
+        }
+    }
+
+    private static boolean sameOrigin(String origin, HttpServletRequest request) {
+        String host = request.getHeader("Host");
+        if (host == null) {
+            return false;
+        }
+        try {
+            URI uri = URI.create(origin);
+            String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
+            return (uri.getHost() + port).equalsIgnoreCase(host);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String hostName(String host) {
+        String lower = host.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("[")) {
+            int end = lower.indexOf(']');
+            return end < 0 ? lower : lower.substring(0, end + 1);
+        }
+        int colon = lower.lastIndexOf(':');
+        return colon < 0 ? lower : lower.substring(0, colon);
+    }
+
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String title,
+            String detail) throws IOException {
+        response.setStatus(status);
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        if (status == 401) {
+            response.setHeader("WWW-Authenticate", "Bearer");
+        }
+        response.getWriter().write(Problem.of(status, title, detail).toJson(request.getRequestURI()).toString());
+    }
+}

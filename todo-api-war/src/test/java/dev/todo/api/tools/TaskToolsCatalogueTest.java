@@ -1,0 +1,71 @@
+package dev.todo.api.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TaskToolsCatalogueTest {
+
+    @Test
+    void offersExactlyTheSevenTaskTools() {
+        assertThat(TaskTools.CATALOGUE).extracting(ToolDefinition::name).containsExactly("create_task", "list_tasks",
+                "get_task", "update_task", "delete_task", "toggle_complete", "get_stats");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everySchemaIsAClosedObjectWhoseRequiredFieldsExist() {
+        for (ToolDefinition tool : TaskTools.CATALOGUE) {
+            Map<String, Object> schema = tool.inputSchema();
+            Map<String, Object> properties = (Map<String, Object>) schema.get("properties");
+            assertThat(schema).as(tool.name()).containsEntry("type", "object").containsEntry("additionalProperties", false);
+            assertThat(properties.keySet()).as(tool.name()).containsAll((List<String>) schema.get("required"));
+            assertThat(tool.description()).as(tool.name()).isNotBlank();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void noToolArgumentCanNameAUser() {
+        for (ToolDefinition tool : TaskTools.CATALOGUE) {
+            Map<String, Object> properties = (Map<String, Object>) tool.inputSchema().get("properties");
+            assertThat(properties.keySet()).as(tool.name())
+                    .noneMatch(name -> name.toLowerCase().contains("user") || name.toLowerCase().contains("owner"));
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void toolsThatActOnOneTaskRequireItsIdAsAUuid() {
+        for (String name : List.of("get_task", "update_task", "delete_task", "toggle_complete")) {
+            Map<String, Object> schema = TaskTools.definition(name).orElseThrow().inputSchema();
+            assertThat((List<String>) schema.get("required")).as(name).containsExactly("id");
+            assertThat(((Map<String, Map<String, Object>>) schema.get("properties")).get("id"))
+                    .containsEntry("format", "uuid");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void enumsOfferTheApisValues() {
+        Map<String, Map<String, Object>> create = (Map<String, Map<String, Object>>) TaskTools.definition("create_task")
+                .orElseThrow().inputSchema().get("properties");
+        assertThat((List<String>) create.get("priority").get("enum")).containsExactly("LOW", "MEDIUM", "HIGH");
+        assertThat((List<String>) create.get("recurrence").get("enum")).containsExactly("NONE", "DAILY", "WEEKLY", "MONTHLY");
+        assertThat(create.get("dueAt")).containsEntry("format", "date-time").containsEntry("type", "string");
+    }
+
+    @Test
+    void updateMayClearDatesButCreateMayNot() {
+        assertThat(property("update_task", "dueAt").get("type")).isEqualTo(List.of("string", "null"));
+        assertThat(property("create_task", "dueAt").get("type")).isEqualTo("string");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> property(String tool, String name) {
+        return ((Map<String, Map<String, Object>>) TaskTools.definition(tool).orElseThrow().inputSchema().get("properties"))
+                .get(name);
+    }
+}

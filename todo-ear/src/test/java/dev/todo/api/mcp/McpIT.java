@@ -1,0 +1,150 @@
+package dev.todo.api.mcp;
+
+import static dev.todo.support.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.todo.support.ApiClient;
+import dev.todo.support.Http;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The MCP server at /api/mcp, driven by the official MCP Java SDK client over Streamable HTTP. */
+class McpIT {
+
+    private ApiClient nadia;
+    private McpSyncClient client;
+
+    @BeforeEach
+    void connect() {
+        nadia = ApiClient.newUser("Nadia");
+        client = client(nadia.token());
+        client.initialize();
+    }
+
+    @AfterEach
+    void disconnect() {
+        client.closeGracefully();
+    }
+
+    @Test
+    void listsTheSevenToolsWithTheirSchemas() {
+        List<McpSchema.Tool> tools = client.listTools().tools();
+
+        assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder("create_task", "list_tasks",
+                "get_task", "update_task", "delete_task", "toggle_complete", "get_stats");
+        McpSchema.Tool create = tools.stream().filter(tool -> tool.name().equals("create_task")).findFirst().orElseThrow();
+        Map<String, Object> schema = create.inputSchema();
+        assertThat(schema).containsEntry("type", "object").containsEntry("required", List.of("title"))
+                .containsEntry("additionalProperties", false);
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) schema.get("properties");
+        assertThat(properties).containsKeys("title", "priority", "dueAt", "tags");
+        assertThat(properties.get("priority")).containsEntry("enum", List.of("LOW", "MEDIUM", "HIGH"));
+    }
+
+    @Test
+    void callsEachToolForTheTokensUser() {
+        JsonObject created = content(call("create_task", Map.of("title", "Renew passport", "priority", "HIGH",
+                "dueAt", "2026-12-01T09:00:00Z")));
+        String id = created.getString("id");
+        assertThat(Http.json(nadia.get("/tasks/" + id)).getString("title")).isEqualTo("Renew passport");
+
+        assertThat(content(call("list_tasks", Map.of("status", "OPEN"))).getInt("total")).isEqualTo(1);
+        assertThat(content(call("get_task", Map.of("id", id))).getString("priority")).isEqualTo("HIGH");
+        JsonObject updated = content(call("update_task", Map.of("id", id, "description", "Book an appointment")));
+        assertThat(updated.getString("description")).isEqualTo("Book an appointment");
+        assertThat(updated.getString("title")).isEqualTo("Renew passport");
+        assertThat(content(call("toggle_complete", Map.of("id", id))).getJsonObject("task").getBoolean("completed")).isTrue();
+        assertThat(content(call("get_stats", Map.of())).getInt("completed")).isEqualTo(1);
+        assertThat(content(call("toggle_complete", Map.of("id", id))).getBoolean("completed")).isFalse();
+        assertThat(content(call("delete_task", Map.of("id", id))).getString("deleted")).isEqualTo(id);
+        assertProblem(nadia.get("/tasks/" + id), 404);
+    }
+
+    @Test
+    void invalidArgumentsAndAnotherUsersTaskAreToolErrors() {
+        McpSchema.CallToolResult invalid = call("create_task", Map.of("title", "x", "userId", "someone"));
+        assertThat(invalid.isError()).isTrue();
+        assertThat(text(invalid)).contains("userId unknown field");
+
+        String othersTask = ApiClient.newUser("Other").createTask("Not Nadia's", "").getString("id");
+        McpSchema.CallToolResult notFound = call("delete_task", Map.of("id", othersTask));
+        assertThat(notFound.isError()).isTrue();
+        assertThat(text(notFound)).contains("does not exist");
+    }
+
+    @Test
+    void refusesRequestsWithoutAValidToken() {
+        HttpResponse<String> anonymous = post(null, null);
+        assertProblem(anonymous, 401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertThat(post("not-a-token", null).statusCode()).isEqualTo(401);
+
+        McpSyncClient withoutToken = client(null);
+        assertThatThrownBy(withoutToken::initialize).isNotNull();
+        withoutToken.close();
+    }
+
+    @Test
+    void refusesAForeignBrowserOrigin() {
+        assertProblem(post(nadia.token(), "https://evil.example"), 403);
+    }
+
+    private McpSchema.CallToolResult call(String tool, Map<String, Object> arguments) {
+        return client.callTool(new McpSchema.CallToolRequest(tool, arguments));
+    }
+
+    private static JsonObject content(McpSchema.CallToolResult result) {
+        assertThat(result.isError()).as(text(result)).isFalse();
+        return Json.createReader(new StringReader(text(result))).readObject();
+    }
+
+    private static String text(McpSchema.CallToolResult result) {
+        return ((McpSchema.TextContent) result.content().get(0)).text();
+    }
+
+    private static McpSyncClient client(String token) {
+        HttpRequest.Builder requests = HttpRequest.newBuilder();
+        if (token != null) {
+            requests.header("Authorization", "Bearer " + token);
+        }
+        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(Http.baseUrl())
+                .endpoint("/api/mcp")
+                .requestBuilder(requests)
+                .build();
+        return McpClient.sync(transport).requestTimeout(Duration.ofSeconds(20)).initializationTimeout(Duration.ofSeconds(20))
+                .build();
+    }
+
+    /** A bare initialize request, to see the HTTP answer itself. */
+    private static HttpResponse<String> post(String token, String origin) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ApiClient.api() + "/mcp"))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"protocolVersion": "2025-06-18",
+                         "capabilities": {}, "clientInfo": {"name": "test", "version": "1"}}}"""));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        return Http.send(request.build());
+    }
+}
