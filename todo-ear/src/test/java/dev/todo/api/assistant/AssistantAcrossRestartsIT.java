@@ -36,7 +36,7 @@ class AssistantAcrossRestartsIT {
 
     private static final String AUTH_SECRET = "assistant-restart-test-secret-of-32-bytes-or-more";
     private static final Path OUTPUT = Path.of("target", "assistant-restarts").toAbsolutePath();
-    private static final int PORT = Integer.getInteger("it.assistant.api.port", 9194);
+    private static final int PORT = Integer.getInteger("it.assistant.api.port", 9195);
     private static final Duration START = Duration.ofSeconds(180);
 
     private static EmbeddedPostgres postgres;
