@@ -2,6 +2,7 @@ package dev.todo.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.todo.support.ApiClient;
 import dev.todo.support.Http;
 import dev.todo.support.LibertyServer;
 import io.fabric8.kubernetes.api.model.Container;
@@ -9,6 +10,9 @@ import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -90,6 +94,19 @@ class DeploymentContractIT {
             Http.awaitResponse(web.baseUrl() + probe.getHttpGet().getPath(), Http::isUp, START);
         }
         assertThat(Http.get(web.baseUrl() + "/sign-in").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void signedInUserLoadsTheTasksPageThroughTheWebServer() {
+        Http.awaitResponse(web.baseUrl() + "/health/ready", Http::isUp, START);
+        ApiClient user = ApiClient.newUser("Contract Tester", api.baseUrl() + "/api");
+        user.createTask("Check the chart contract", "");
+
+        HttpResponse<String> page = Http.send(HttpRequest.newBuilder(URI.create(web.baseUrl() + "/tasks"))
+                .header("Cookie", "todo_session=" + user.token()).GET().build());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Check the chart contract");
     }
 
     @Test
