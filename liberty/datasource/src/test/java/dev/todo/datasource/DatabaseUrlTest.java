@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class DatabaseUrlTest {
 
     private static final String NEON =
-            "postgresql://todo_owner:npg_S3cr3t@ep-cool-bird-a5.us-east-2.aws.neon.tech/tododb"
+            "postgresql://todo_owner:npg_S3cr3t@ep-cool-bird-a5.us-east-2.aws.db.example/tododb"
                     + "?sslmode=require&channel_binding=require";
 
     @Test
@@ -16,7 +16,7 @@ class DatabaseUrlTest {
         DatabaseUrl url = DatabaseUrl.parse(NEON);
 
         assertThat(url.jdbcUrl())
-                .startsWith("jdbc:postgresql://ep-cool-bird-a5.us-east-2.aws.neon.tech/tododb?")
+                .startsWith("jdbc:postgresql://ep-cool-bird-a5.us-east-2.aws.db.example/tododb?")
                 .contains("sslmode=require", "channelBinding=require")
                 .doesNotContain("npg_S3cr3t", "todo_owner");
         assertThat(url.user()).isEqualTo("todo_owner");
@@ -72,7 +72,7 @@ class DatabaseUrlTest {
         DatabaseUrl url = DatabaseUrl.parse(NEON);
 
         assertThat(url.toString()).doesNotContain("npg_S3cr3t").contains("****");
-        assertThat(url.describe()).isEqualTo("todo_owner@ep-cool-bird-a5.us-east-2.aws.neon.tech/tododb");
+        assertThat(url.describe()).isEqualTo("todo_owner@ep-cool-bird-a5.us-east-2.aws.db.example/tododb");
     }
 
     @Test
