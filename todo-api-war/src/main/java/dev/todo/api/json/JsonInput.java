@@ -76,7 +76,7 @@ public final class JsonInput {
             return null;
         }
         if (value instanceof JsonString text) {
-            return text.getString();
+            return storable(field, text.getString());
         }
         return error(field, "must be a string");
     }
@@ -133,7 +133,10 @@ public final class JsonInput {
         Set<String> result = new LinkedHashSet<>();
         for (int i = 0; i < array.size(); i++) {
             if (array.get(i) instanceof JsonString text) {
-                result.add(text.getString());
+                String element = storable(field + "[" + i + "]", text.getString());
+                if (element != null) {
+                    result.add(element);
+                }
             } else {
                 error(field + "[" + i + "]", "must be a string");
             }
@@ -152,6 +155,25 @@ public final class JsonInput {
         if (!all.isEmpty()) {
             throw ProblemException.invalid(all);
         }
+    }
+
+    /**
+     * PostgreSQL text cannot hold U+0000, and an unpaired surrogate would be stored as '?': both are refused here,
+     * so that whatever is accepted is stored exactly as sent.
+     */
+    private String storable(String field, String text) {
+        if (text.indexOf('\u0000') >= 0) {
+            return error(field, "must not contain the NUL character (U+0000)");
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return error(field, "must be well-formed Unicode text (it has an unpaired surrogate)");
+            }
+        }
+        return text;
     }
 
     private JsonValue value(String field) {

@@ -60,4 +60,21 @@ class JsonInputTest {
                 .isInstanceOf(ProblemException.class);
         assertThatThrownBy(() -> JsonInput.of(" ", FIELDS)).isInstanceOf(ProblemException.class);
     }
+
+    @Test
+    void textPostgresqlCouldNotStoreExactlyIsRefusedWithItsField() {
+        JsonInput input = JsonInput.of("{\"title\":\"a\\u0000b\",\"tags\":[\"ok\",\"x\\ud800y\"]}", FIELDS);
+
+        assertThat(input.string("title")).isNull();
+        assertThat(input.strings("tags")).containsExactly("ok");
+        assertThat(input.errors()).extracting(FieldError::field).containsExactly("title", "tags[1]");
+    }
+
+    @Test
+    void pairedSurrogatesAreWellFormedText() {
+        JsonInput input = JsonInput.of("{\"title\":\"\\ud83d\\ude00 and \ud835\udd4b\"}", FIELDS);
+
+        assertThat(input.string("title")).isEqualTo("\ud83d\ude00 and \ud835\udd4b");
+        assertThat(input.errors()).isEmpty();
+    }
 }

