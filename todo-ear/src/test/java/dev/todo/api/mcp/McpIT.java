@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.todo.support.ApiClient;
 import dev.todo.support.Http;
+import dev.todo.support.TimeZones;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -89,6 +90,25 @@ class McpIT {
         McpSchema.CallToolResult notFound = call("delete_task", Map.of("id", othersTask));
         assertThat(notFound.isError()).isTrue();
         assertThat(text(notFound)).contains("does not exist");
+    }
+
+    @Test
+    void dueTodayIsCountedInTheTimeZoneGiven() {
+        String zone = TimeZones.KIRITIMATI.getId();
+        nadia.createTask("Call the bank", "\"dueAt\": \"" + TimeZones.todayThereButNotInUtc(TimeZones.KIRITIMATI) + "\"");
+
+        assertThat(content(call("list_tasks", Map.of("due", "TODAY", "tz", zone))).getInt("total")).isEqualTo(1);
+        assertThat(content(call("list_tasks", Map.of("due", "TODAY"))).getInt("total")).isZero();
+        assertThat(content(call("get_stats", Map.of("tz", zone))).getInt("dueToday")).isEqualTo(1);
+        assertThat(content(call("get_stats", Map.of())).getInt("dueToday")).isZero();
+    }
+
+    @Test
+    void anUnknownTimeZoneIsAToolError() {
+        McpSchema.CallToolResult result = call("get_stats", Map.of("tz", "Mars/Olympus_Mons"));
+
+        assertThat(result.isError()).isTrue();
+        assertThat(text(result)).contains("tz must be an IANA time zone");
     }
 
     @Test
