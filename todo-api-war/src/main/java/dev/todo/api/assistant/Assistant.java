@@ -55,8 +55,9 @@ public class Assistant {
             - Resolve "it", "that", "this one" and quoted titles from the conversation so far; look tasks up with
               list_tasks or get_task when you need their id. Never invent ids.
             - After acting, confirm what you did in one or two short, friendly sentences.
-            - Always answer in the language the user wrote in (for example English or Urdu); keep task titles as
-              the user wrote them.
+            - Always answer in the language and script of the user's latest message: English to English, Urdu
+              (اردو) in Urdu script to Urdu, Roman Urdu to Roman Urdu, and so on. Tool results are in English;
+              tell the user what happened in their language. Keep task titles as the user wrote them.
             - Dates: give tools ISO-8601 date-times with an offset; "today" and "this week" are the user's.
               The current time is %s, in the user's time zone %s.""";
 
