@@ -29,6 +29,9 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,9 +55,11 @@ public class Assistant {
             - Resolve "it", "that", "this one" and quoted titles from the conversation so far; look tasks up with
               list_tasks or get_task when you need their id. Never invent ids.
             - After acting, confirm what you did in one or two short, friendly sentences.
-            - Always answer in the language the user wrote in (for example English or Urdu); keep task titles as
-              the user wrote them.
-            - Dates: give tools ISO-8601 date-times with an offset. The current time is %s (UTC).""";
+            - Always answer in the language and script of the user's latest message: English to English, Urdu
+              (اردو) in Urdu script to Urdu, Roman Urdu to Roman Urdu, and so on. Tool results are in English;
+              tell the user what happened in their language. Keep task titles as the user wrote them.
+            - Dates: give tools ISO-8601 date-times with an offset; "today" and "this week" are the user's.
+              The current time is %s, in the user's time zone %s.""";
 
     @Inject
     AssistantSettings settings;
@@ -79,7 +84,12 @@ public class Assistant {
         }
     }
 
-    public ChatReply chat(UUID owner, UUID conversationId, String message, boolean stream, TurnListener listener) {
+    /**
+     * One turn: the user's message, answered by the model and the tools it calls. {@code zone} is the user's time
+     * zone when the client said it (null: UTC); the model is told it, and the tools count days in it.
+     */
+    public ChatReply chat(UUID owner, UUID conversationId, String message, ZoneId zone, boolean stream,
+            TurnListener listener) {
         requireConfigured();
         OpenAIClient client = clients.client().orElseThrow();
         UUID id;
@@ -90,9 +100,10 @@ public class Assistant {
             id = conversationId;
         }
         listener.started(id);
+        ZoneId userZone = zone == null ? ZoneOffset.UTC : zone;
         List<ToolCallView> calls = new ArrayList<>();
         for (int round = 0; ; round++) {
-            ChatCompletionCreateParams request = request(conversations.history(owner, id));
+            ChatCompletionCreateParams request = request(conversations.history(owner, id), userZone);
             ChatCompletionMessage answer;
             try {
                 answer = stream ? streamed(client, request, listener) : client.chat().completions().create(request)
@@ -119,7 +130,7 @@ public class Assistant {
             for (ChatCompletionMessageFunctionToolCall call : requested) {
                 String name = call.function().name();
                 String arguments = call.function().arguments();
-                ToolResult result = tools.call(owner, name, arguments);
+                ToolResult result = tools.call(owner, name, arguments, userZone);
                 conversations.append(owner, id, StoredMessage.tool(call.id(), name, result.content(), result.summary()));
                 ToolCallView view = new ToolCallView(name, ConversationService.parsedOrText(arguments),
                         result.summary(), result.error());
@@ -151,10 +162,11 @@ public class Assistant {
     }
 
     /** The whole conversation, replayed from the database, with the system prompt and the tool catalogue. */
-    ChatCompletionCreateParams request(List<StoredMessage> history) {
+    ChatCompletionCreateParams request(List<StoredMessage> history, ZoneId zone) {
+        OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MINUTES).atZone(zone).toOffsetDateTime();
         ChatCompletionCreateParams.Builder request = ChatCompletionCreateParams.builder()
                 .model(settings.model())
-                .addSystemMessage(SYSTEM_PROMPT.formatted(clock.instant().truncatedTo(ChronoUnit.MINUTES)));
+                .addSystemMessage(SYSTEM_PROMPT.formatted(now, zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId()));
         for (StoredMessage message : history) {
             switch (message.role()) {
                 case USER -> request.addUserMessage(message.content());

@@ -5,6 +5,7 @@ import dev.todo.api.assistant.dto.ChatRequest;
 import dev.todo.api.assistant.dto.ToolCallView;
 import dev.todo.api.json.JsonInput;
 import dev.todo.api.json.RequestValidator;
+import dev.todo.api.problem.FieldError;
 import dev.todo.api.problem.Problem;
 import dev.todo.api.problem.ProblemException;
 import dev.todo.api.security.CurrentUser;
@@ -25,6 +26,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -77,7 +79,8 @@ public class ChatResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public ChatReply chat(String body) {
         ChatRequest request = read(body);
-        return assistant.chat(user.id(), conversationId(request), request.message(), false, TurnListener.NONE);
+        return assistant.chat(user.id(), conversationId(request), request.message(), request.zone(), false,
+                TurnListener.NONE);
     }
 
     /**
@@ -106,7 +109,7 @@ public class ChatResource {
         StreamingOutput events = output -> {
             EventWriter writer = new EventWriter(output);
             try {
-                ChatReply reply = assistant.chat(owner, conversationId, request.message(), true, writer);
+                ChatReply reply = assistant.chat(owner, conversationId, request.message(), request.zone(), true, writer);
                 writer.send("done", JSONB.toJson(reply));
             } catch (ProblemException e) {
                 writer.send("error", e.problem().toJson(null).toString());
@@ -127,7 +130,11 @@ public class ChatResource {
 
     private ChatRequest read(String body) {
         JsonInput input = JsonInput.of(body, ChatRequest.FIELDS);
-        return validator.valid(input, ChatRequest.read(input));
+        ChatRequest request = validator.valid(input, ChatRequest.read(input));
+        if (!request.hasValidTimeZone()) {
+            throw ProblemException.invalid(List.of(new FieldError("timeZone", "must be an IANA time zone such as Asia/Karachi")));
+        }
+        return request;
     }
 
     /** A malformed id cannot name a conversation: the same 404 as a missing one. */

@@ -17,7 +17,13 @@ public class AssistantSettings {
 
     public static final String OPENAI_BASE_URL = "https://api.openai.com/v1";
     public static final String OPENAI_MODEL = "gpt-4o-mini";
+    /** Xiaomi MiMo's OpenAI-compatible endpoint, as its platform documentation gives it (".../v1/chat/completions"). */
     public static final String XIAOMI_BASE_URL = "https://api.xiaomimimo.com/v1";
+    /**
+     * The MiMo model with thinking off by default. With thinking on (the other MiMo chat models), the API refuses a
+     * conversation with earlier tool calls unless each assistant message carries back its {@code reasoning_content},
+     * which this assistant does not store.
+     */
     public static final String XIAOMI_MODEL = "mimo-v2-flash";
 
     @Inject

@@ -18,9 +18,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Guards the MCP endpoint. A browser page may only call it from an allowed origin (the server's own, or one in
  * {@code CORS_ORIGINS}), and, when {@code MCP_ALLOWED_HOSTS} is set, only under one of those host names: the checks
- * the MCP specification asks for against DNS rebinding. Then the caller must send a bearer token that MicroProfile
- * JWT verified, in the {@code user} group, of an account that still exists; its id goes on the request for the
- * tools.
+ * the MCP specification asks for against DNS rebinding. An allowed other origin gets CORS headers, and its preflight
+ * an answer ({@link McpCors}); clients that are not browsers send no Origin and pass. Then the caller must send a
+ * bearer token that MicroProfile JWT verified, in the {@code user} group, of an account that still exists; its id
+ * goes on the request for the tools.
  */
 final class McpAccessFilter extends HttpFilter {
 
@@ -45,7 +46,13 @@ final class McpAccessFilter extends HttpFilter {
             return;
         }
         String origin = request.getHeader("Origin");
-        if (origin != null && !allowedOrigins.contains(origin) && !sameOrigin(origin, request)) {
+        if (origin != null && allowedOrigins.contains(origin)) {
+            McpCors.allow(origin, response);
+            if (McpCors.isPreflight(request)) {
+                McpCors.answerPreflight(response);
+                return;
+            }
+        } else if (origin != null && !sameOrigin(origin, request)) {
             refuse(request, response, 403, "Forbidden", "Requests from origin " + origin + " are not allowed.");
             return;
         }

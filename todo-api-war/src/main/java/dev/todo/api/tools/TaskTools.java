@@ -33,6 +33,8 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import java.io.StringReader;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -68,7 +70,7 @@ public class TaskTools {
                     object(Map.of("id", uuid("The task's id")), List.of("id"))),
             new ToolDefinition("get_stats", "Count the user's tasks: total, open, completed, overdue, due today, "
                     + "and open ones by priority and category.",
-                    object(Map.of(), List.of())));
+                    object(Map.of("tz", timeZone()), List.of())));
 
     private static final Map<String, ToolDefinition> BY_NAME = CATALOGUE.stream()
             .collect(Collectors.toUnmodifiableMap(ToolDefinition::name, tool -> tool));
@@ -87,17 +89,33 @@ public class TaskTools {
 
     /** Runs a tool whose arguments came as JSON text, as models send them. */
     public ToolResult call(UUID owner, String name, String arguments) {
+        return call(owner, name, arguments, ZoneOffset.UTC);
+    }
+
+    /**
+     * Runs a tool whose arguments came as JSON text; {@code zone} is the user's time zone, for the tools with a
+     * {@code tz} argument that were not given one.
+     */
+    public ToolResult call(UUID owner, String name, String arguments, ZoneId zone) {
         JsonValue parsed;
         try (JsonReader reader = Json.createReader(new StringReader(arguments == null || arguments.isBlank() ? "{}" : arguments))) {
             parsed = reader.readValue();
         } catch (RuntimeException e) {
             return ToolResult.failed(name, "the arguments are not valid JSON");
         }
-        return call(owner, name, parsed);
+        return call(owner, name, parsed, zone);
     }
 
     /** Runs a tool for the owner; every failure, including an unknown tool, comes back as a failed result. */
     public ToolResult call(UUID owner, String name, JsonValue arguments) {
+        return call(owner, name, arguments, ZoneOffset.UTC);
+    }
+
+    /**
+     * Runs a tool for the owner, with due dates counted in {@code zone} unless the arguments name a {@code tz};
+     * every failure, including an unknown tool, comes back as a failed result.
+     */
+    public ToolResult call(UUID owner, String name, JsonValue arguments, ZoneId zone) {
         ToolDefinition tool = BY_NAME.get(name);
         if (tool == null) {
             return ToolResult.failed(String.valueOf(name), "there is no tool named '" + name + "'; the tools are "
@@ -108,15 +126,21 @@ public class TaskTools {
             return ToolResult.failed(name, "invalid arguments: " + describe(errors));
         }
         JsonObject args = arguments.asJsonObject();
+        ZoneId tz;
+        try {
+            tz = args.containsKey("tz") ? ZoneId.of(args.getString("tz").strip()) : zone;
+        } catch (DateTimeException e) {
+            return ToolResult.failed(name, "invalid arguments: tz must be an IANA time zone such as Asia/Karachi");
+        }
         try {
             return switch (name) {
                 case "create_task" -> created(tasks.create(owner, input(args, false)));
-                case "list_tasks" -> listed(tasks.list(owner, query(args)));
+                case "list_tasks" -> listed(tasks.list(owner, query(args, tz)));
                 case "get_task" -> read(tasks.get(owner, id(args)));
                 case "update_task" -> updated(tasks.update(owner, id(args), input(args, true)));
                 case "delete_task" -> deleted(owner, id(args));
                 case "toggle_complete" -> toggled(owner, id(args));
-                case "get_stats" -> counted(tasks.stats(owner, ZoneOffset.UTC));
+                case "get_stats" -> counted(tasks.stats(owner, tz));
                 default -> throw new IllegalStateException("tool without behaviour: " + name);
             };
         } catch (ProblemException e) {
@@ -176,7 +200,7 @@ public class TaskTools {
         return partial ? validator.validFields(input, task, task.present()) : validator.valid(input, task);
     }
 
-    private static TaskQuery query(JsonObject args) {
+    private static TaskQuery query(JsonObject args, ZoneId zone) {
         return new TaskQuery(
                 TaskQuery.Status.valueOf(args.getString("status", "ALL")),
                 args.containsKey("priority") ? Priority.valueOf(args.getString("priority")) : null,
@@ -188,7 +212,7 @@ public class TaskTools {
                 "ASC".equals(args.getString("direction", "DESC")),
                 0,
                 args.getInt("limit", 20),
-                ZoneOffset.UTC);
+                zone);
     }
 
     private static UUID id(JsonObject args) {
@@ -221,13 +245,19 @@ public class TaskTools {
         fields.put("priority", oneOf("Only this priority", names(Priority.values())));
         fields.put("category", oneOf("Only this category", names(Category.values())));
         fields.put("tag", string("Only tasks with this tag", 1, 40));
-        fields.put("due", oneOf("OVERDUE, due TODAY or this WEEK (UTC), or NONE for no due date",
+        fields.put("due", oneOf("OVERDUE, due TODAY or this WEEK (days in tz), or NONE for no due date",
                 names(TaskQuery.DueWindow.values())));
         fields.put("search", string("Text in the title or description, any case", 1, 200));
         fields.put("sort", oneOf("Order; CREATED_AT by default", names(TaskQuery.Sort.values())));
         fields.put("direction", oneOf("DESC by default", List.of("ASC", "DESC")));
         fields.put("limit", integer("How many tasks at most; 20 by default", 1, 100));
+        fields.put("tz", timeZone());
         return fields;
+    }
+
+    private static Map<String, Object> timeZone() {
+        return string("The user's IANA time zone, e.g. Asia/Karachi: where 'today' and 'this week' are. "
+                + "The user's own zone when known, else UTC", 1, 64);
     }
 
     private static List<String> names(Enum<?>[] values) {

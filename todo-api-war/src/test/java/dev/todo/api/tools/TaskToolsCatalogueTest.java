@@ -63,6 +63,16 @@ class TaskToolsCatalogueTest {
         assertThat(property("create_task", "dueAt").get("type")).isEqualTo("string");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void theToolsThatCountDaysTakeAnOptionalTimeZone() {
+        for (String name : List.of("list_tasks", "get_stats")) {
+            assertThat(property(name, "tz")).as(name).containsEntry("type", "string");
+            assertThat((List<String>) TaskTools.definition(name).orElseThrow().inputSchema().get("required"))
+                    .as(name).doesNotContain("tz");
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> property(String tool, String name) {
         return ((Map<String, Map<String, Object>>) TaskTools.definition(tool).orElseThrow().inputSchema().get("properties"))

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.todo.support.ApiClient;
 import dev.todo.support.Http;
+import dev.todo.support.TimeZones;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -25,6 +26,9 @@ import org.junit.jupiter.api.Test;
 
 /** The MCP server at /api/mcp, driven by the official MCP Java SDK client over Streamable HTTP. */
 class McpIT {
+
+    /** The MCP Inspector's web client; CORS_ORIGINS of the test server (local-it.env) allows it. */
+    private static final String INSPECTOR_ORIGIN = "http://localhost:6274";
 
     private ApiClient nadia;
     private McpSyncClient client;
@@ -89,6 +93,25 @@ class McpIT {
     }
 
     @Test
+    void dueTodayIsCountedInTheTimeZoneGiven() {
+        String zone = TimeZones.KIRITIMATI.getId();
+        nadia.createTask("Call the bank", "\"dueAt\": \"" + TimeZones.todayThereButNotInUtc(TimeZones.KIRITIMATI) + "\"");
+
+        assertThat(content(call("list_tasks", Map.of("due", "TODAY", "tz", zone))).getInt("total")).isEqualTo(1);
+        assertThat(content(call("list_tasks", Map.of("due", "TODAY"))).getInt("total")).isZero();
+        assertThat(content(call("get_stats", Map.of("tz", zone))).getInt("dueToday")).isEqualTo(1);
+        assertThat(content(call("get_stats", Map.of())).getInt("dueToday")).isZero();
+    }
+
+    @Test
+    void anUnknownTimeZoneIsAToolError() {
+        McpSchema.CallToolResult result = call("get_stats", Map.of("tz", "Mars/Olympus_Mons"));
+
+        assertThat(result.isError()).isTrue();
+        assertThat(text(result)).contains("tz must be an IANA time zone");
+    }
+
+    @Test
     void refusesRequestsWithoutAValidToken() {
         HttpResponse<String> anonymous = post(null, null);
         assertProblem(anonymous, 401);
@@ -103,6 +126,35 @@ class McpIT {
     @Test
     void refusesAForeignBrowserOrigin() {
         assertProblem(post(nadia.token(), "https://evil.example"), 403);
+    }
+
+    @Test
+    void answersTheCorsPreflightOfAnAllowedBrowserOriginWithoutAToken() {
+        HttpResponse<String> preflight = preflight(INSPECTOR_ORIGIN);
+
+        assertThat(preflight.statusCode()).isEqualTo(204);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(INSPECTOR_ORIGIN);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse(""))
+                .contains("Authorization", "Mcp-Session-Id", "Mcp-Protocol-Version");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("")).contains("POST", "DELETE");
+    }
+
+    @Test
+    void letsAnAllowedBrowserOriginReadTheSessionId() {
+        HttpResponse<String> initialized = post(nadia.token(), INSPECTOR_ORIGIN);
+
+        assertThat(initialized.statusCode()).as(initialized.body()).isEqualTo(200);
+        assertThat(initialized.headers().firstValue("Mcp-Session-Id")).isPresent();
+        assertThat(initialized.headers().firstValue("Access-Control-Allow-Origin")).hasValue(INSPECTOR_ORIGIN);
+        assertThat(initialized.headers().firstValue("Access-Control-Expose-Headers").orElse("")).contains("Mcp-Session-Id");
+    }
+
+    @Test
+    void refusesThePreflightOfAForeignOrigin() {
+        HttpResponse<String> preflight = preflight("https://evil.example");
+
+        assertThat(preflight.statusCode()).isEqualTo(403);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
     private McpSchema.CallToolResult call(String tool, Map<String, Object> arguments) {
@@ -129,6 +181,15 @@ class McpIT {
                 .build();
         return McpClient.sync(transport).requestTimeout(Duration.ofSeconds(20)).initializationTimeout(Duration.ofSeconds(20))
                 .build();
+    }
+
+    private static HttpResponse<String> preflight(String origin) {
+        return Http.send(HttpRequest.newBuilder(URI.create(ApiClient.api() + "/mcp"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization, content-type, mcp-protocol-version")
+                .build());
     }
 
     /** A bare initialize request, to see the HTTP answer itself. */
