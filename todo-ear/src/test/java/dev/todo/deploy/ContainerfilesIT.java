@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -141,6 +142,26 @@ class ContainerfilesIT {
                 .anyMatch(label -> label.contains("org.opencontainers.image.title=\"todo-" + server + "\""));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"api", "web"})
+    void jvmOptionsReachTheServerAfterTheFeaturesAndBeforeTheClassCacheIsBuilt(String server) throws IOException {
+        List<Instruction> finalStage = finalStage(containerfile(server));
+        String source = "liberty/" + server + "/jvm.options";
+
+        int copy = indexOf(finalStage, instruction -> instruction.is("COPY") && instruction.sources().contains(source));
+        assertThat(copy).as("COPY " + source).isNotNegative();
+        assertThat(finalStage.get(copy).destination()).isEqualTo("/config/jvm.options");
+        // After features.sh, so a changed option does not download the features again; before configure.sh, whose
+        // class cache holds code compiled for the heap these options set.
+        assertThat(copy)
+                .isGreaterThan(indexOf(finalStage, run -> run.is("RUN") && run.arguments().contains("features.sh")))
+                .isLessThan(indexOf(finalStage, run -> run.is("RUN") && run.arguments().contains("configure.sh")));
+        // The image runs with the options the two-server mode of this build runs with.
+        assertThat(RUNTIME.resolve("wlp/usr/servers/" + server + "/jvm.options"))
+                .hasSameTextualContentAs(ROOT.resolve(source));
+        assertThat(Files.readAllLines(ROOT.resolve(source))).anyMatch(line -> line.startsWith("-Xmx"));
+    }
+
     @Test
     void buildContextKeepsOutBuildOutputGitAndSecrets() throws IOException {
         for (String path : List.of("target/liberty", "todo-ear/target/x", ".git/config", "todo-secrets.env",
@@ -151,6 +172,15 @@ class ContainerfilesIT {
 
     private static List<Instruction> containerfile(String server) throws IOException {
         return Instruction.parse(Files.readString(ROOT.resolve("liberty").resolve(server).resolve("Dockerfile")));
+    }
+
+    private static int indexOf(List<Instruction> instructions, Predicate<Instruction> wanted) {
+        for (int i = 0; i < instructions.size(); i++) {
+            if (wanted.test(instructions.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static List<Instruction> finalStage(List<Instruction> instructions) {
