@@ -2,6 +2,8 @@ package dev.todo.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -160,6 +162,45 @@ class ContainerfilesIT {
         assertThat(RUNTIME.resolve("wlp/usr/servers/" + server + "/jvm.options"))
                 .hasSameTextualContentAs(ROOT.resolve(source));
         assertThat(Files.readAllLines(ROOT.resolve(source))).anyMatch(line -> line.startsWith("-Xmx"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"api", "web"})
+    void whatTheBuildLeavesUnderTheChartsEmptyDirMountsIsRemovedInTheSameLayer(String server) throws IOException {
+        List<String> emptyDirs = Charts.render("todo-" + server).all(Deployment.class).get(0)
+                .getSpec().getTemplate().getSpec().getContainers().get(0).getVolumeMounts().stream()
+                .map(VolumeMount::getMountPath).toList();
+        String configure = finalStage(containerfile(server)).stream()
+                .filter(run -> run.is("RUN") && run.arguments().contains("configure.sh")).findFirst().orElseThrow()
+                .arguments();
+
+        assertThat(emptyDirs).contains("/opt/ol/wlp/output", "/logs", "/tmp");
+        Matcher removal = Pattern.compile("configure\\.sh\\s*&&\\s*rm -rf ([^&;]+)").matcher(configure);
+        assertThat(removal.find()).as(configure).isTrue();
+        List<String> removed = List.of(removal.group(1).strip().split("\\s+"));
+        for (String mount : emptyDirs) {
+            assertThat(removed).as("the server starts of configure.sh write under " + mount
+                    + ", which the chart hides behind an emptyDir").anyMatch(path -> path.startsWith(mount + "/"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"api", "web"})
+    void theFeatureLayerLeavesOutTheJavadocThisLibertyShips(String server) throws IOException {
+        String features = finalStage(containerfile(server)).stream()
+                .filter(run -> run.is("RUN") && run.arguments().contains("features.sh")).findFirst().orElseThrow()
+                .arguments();
+        Matcher removal = Pattern.compile("features\\.sh\\s*&&\\s*rm -rf ([^&;]+)").matcher(features);
+        assertThat(removal.find()).as(features).isTrue();
+
+        for (String path : removal.group(1).strip().split("\\s+")) {
+            assertThat(path).startsWith("/opt/ol/wlp/dev/").endsWith("/javadoc");
+            Path inThisRuntime = RUNTIME.resolve("wlp").resolve(path.substring("/opt/ol/wlp/".length()));
+            try (Stream<Path> files = Files.list(inThisRuntime)) {
+                assertThat(files).as(path + " in Liberty " + System.getProperty("liberty.runtime.version", ""))
+                        .isNotEmpty().allMatch(file -> file.getFileName().toString().endsWith("-javadoc.zip"));
+            }
+        }
     }
 
     @Test
