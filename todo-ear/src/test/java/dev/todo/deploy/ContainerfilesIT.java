@@ -2,6 +2,8 @@ package dev.todo.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -141,6 +144,65 @@ class ContainerfilesIT {
                 .anyMatch(label -> label.contains("org.opencontainers.image.title=\"todo-" + server + "\""));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"api", "web"})
+    void jvmOptionsReachTheServerAfterTheFeaturesAndBeforeTheClassCacheIsBuilt(String server) throws IOException {
+        List<Instruction> finalStage = finalStage(containerfile(server));
+        String source = "liberty/" + server + "/jvm.options";
+
+        int copy = indexOf(finalStage, instruction -> instruction.is("COPY") && instruction.sources().contains(source));
+        assertThat(copy).as("COPY " + source).isNotNegative();
+        assertThat(finalStage.get(copy).destination()).isEqualTo("/config/jvm.options");
+        // After features.sh, so a changed option does not download the features again; before configure.sh, whose
+        // class cache holds code compiled for the heap these options set.
+        assertThat(copy)
+                .isGreaterThan(indexOf(finalStage, run -> run.is("RUN") && run.arguments().contains("features.sh")))
+                .isLessThan(indexOf(finalStage, run -> run.is("RUN") && run.arguments().contains("configure.sh")));
+        // The image runs with the options the two-server mode of this build runs with.
+        assertThat(RUNTIME.resolve("wlp/usr/servers/" + server + "/jvm.options"))
+                .hasSameTextualContentAs(ROOT.resolve(source));
+        assertThat(Files.readAllLines(ROOT.resolve(source))).anyMatch(line -> line.startsWith("-Xmx"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"api", "web"})
+    void whatTheBuildLeavesUnderTheChartsEmptyDirMountsIsRemovedInTheSameLayer(String server) throws IOException {
+        List<String> emptyDirs = Charts.render("todo-" + server).all(Deployment.class).get(0)
+                .getSpec().getTemplate().getSpec().getContainers().get(0).getVolumeMounts().stream()
+                .map(VolumeMount::getMountPath).toList();
+        String configure = finalStage(containerfile(server)).stream()
+                .filter(run -> run.is("RUN") && run.arguments().contains("configure.sh")).findFirst().orElseThrow()
+                .arguments();
+
+        assertThat(emptyDirs).contains("/opt/ol/wlp/output", "/logs", "/tmp");
+        Matcher removal = Pattern.compile("configure\\.sh\\s*&&\\s*rm -rf ([^&;]+)").matcher(configure);
+        assertThat(removal.find()).as(configure).isTrue();
+        List<String> removed = List.of(removal.group(1).strip().split("\\s+"));
+        for (String mount : emptyDirs) {
+            assertThat(removed).as("the server starts of configure.sh write under " + mount
+                    + ", which the chart hides behind an emptyDir").anyMatch(path -> path.startsWith(mount + "/"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"api", "web"})
+    void theFeatureLayerLeavesOutTheJavadocThisLibertyShips(String server) throws IOException {
+        String features = finalStage(containerfile(server)).stream()
+                .filter(run -> run.is("RUN") && run.arguments().contains("features.sh")).findFirst().orElseThrow()
+                .arguments();
+        Matcher removal = Pattern.compile("features\\.sh\\s*&&\\s*rm -rf ([^&;]+)").matcher(features);
+        assertThat(removal.find()).as(features).isTrue();
+
+        for (String path : removal.group(1).strip().split("\\s+")) {
+            assertThat(path).startsWith("/opt/ol/wlp/dev/").endsWith("/javadoc");
+            Path inThisRuntime = RUNTIME.resolve("wlp").resolve(path.substring("/opt/ol/wlp/".length()));
+            try (Stream<Path> files = Files.list(inThisRuntime)) {
+                assertThat(files).as(path + " in Liberty " + System.getProperty("liberty.runtime.version", ""))
+                        .isNotEmpty().allMatch(file -> file.getFileName().toString().endsWith("-javadoc.zip"));
+            }
+        }
+    }
+
     @Test
     void buildContextKeepsOutBuildOutputGitAndSecrets() throws IOException {
         for (String path : List.of("target/liberty", "todo-ear/target/x", ".git/config", "todo-secrets.env",
@@ -151,6 +213,15 @@ class ContainerfilesIT {
 
     private static List<Instruction> containerfile(String server) throws IOException {
         return Instruction.parse(Files.readString(ROOT.resolve("liberty").resolve(server).resolve("Dockerfile")));
+    }
+
+    private static int indexOf(List<Instruction> instructions, Predicate<Instruction> wanted) {
+        for (int i = 0; i < instructions.size(); i++) {
+            if (wanted.test(instructions.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static List<Instruction> finalStage(List<Instruction> instructions) {
