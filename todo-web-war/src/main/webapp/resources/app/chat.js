@@ -102,16 +102,21 @@
             }
             failure.textContent = "";
             setBusy(true);
-            line(log, "user", text);
+            var sent = line(log, "user", text);
             input.value = "";
             var reply = null;
             var id = conversation.value;
+            var started = false;
             var finished = false;
 
             function fail(message, location) {
                 finished = true;
                 if (reply && !reply.querySelector(".chat-text").textContent) {
                     reply.remove();
+                }
+                // Refused before the turn started (not configured, API down): the message was not kept.
+                if (!started) {
+                    sent.remove();
                 }
                 failure.textContent = message;
                 input.value = text;
@@ -129,6 +134,7 @@
 
             function handle(name, data) {
                 if (name === "conversation") {
+                    started = true;
                     id = data.conversationId || id;
                 } else if (name === "text") {
                     if (!reply) {
