@@ -33,6 +33,12 @@ class ChatPageIT extends BrowserTest {
         assertThat(model.lastRequest().streamed()).as("the reply was streamed").isTrue();
         assertThat(chat.conversations()).containsExactly("Add buy milk");
         browser.screenshot("assistant");
+        browser.width(375);
+        browser.darkMode(true);
+        Long overflow = (Long) browser.driver().executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(overflow).as("wider than a phone").isLessThanOrEqualTo(0L);
+        browser.screenshot("assistant-phone-dark");
         assertThat(TasksPageObject.open(browser, "").titles()).containsExactly("Buy milk");
     }
 
@@ -113,6 +119,8 @@ class ChatPageIT extends BrowserTest {
 
         assertThat(failure).isEqualTo("The assistant could not answer. The model provider had an error. "
                 + "Send your message again in a moment.");
-        assertThat(AssistantPageObject.awaitLoaded(browser).composerText()).isEqualTo("Add bread");
+        AssistantPageObject chat = AssistantPageObject.awaitLoaded(browser);
+        assertThat(chat.composerText()).isEqualTo("Add bread");
+        assertThat(chat.lines()).as("the conversation kept the message").containsExactly("user: Add bread");
     }
 }
