@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.logging.Level;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -14,6 +15,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -40,6 +44,9 @@ public final class Browser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions().addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
                 "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run", "--lang=en-GB", "--user-data-dir=" + profile);
+        LoggingPreferences logging = new LoggingPreferences();
+        logging.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
         if (Files.isExecutable(DEBIAN_CHROMIUM)) {
             options.setBinary(DEBIAN_CHROMIUM.toFile());
         }
@@ -77,6 +84,11 @@ public final class Browser implements AutoCloseable {
 
     public Cookie cookie(String name) {
         return driver.manage().getCookieNamed(name);
+    }
+
+    /** What the pages wrote to the browser console since the last call (Chromium hands each entry out once). */
+    public java.util.List<LogEntry> console() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll();
     }
 
     /** Renders the page as at this width, e.g. 375 for a phone. */

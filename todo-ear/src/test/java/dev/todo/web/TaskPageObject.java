@@ -68,6 +68,18 @@ public final class TaskPageObject {
         return TasksPageObject.awaitLoaded(browser).awaitNotice("Saved");
     }
 
+    /** Saves when the task changed elsewhere since this page loaded: the page stays, and says so. */
+    public String saveExpectingConflict() {
+        WebElement page = browser.driver().findElement(By.tagName("html"));
+        browser.driver().findElement(By.id("edit:save")).click();
+        browser.await(ExpectedConditions.stalenessOf(page));
+        awaitLoaded(browser);
+        return browser.await(d -> {
+            String text = d.findElement(By.id("messages-region")).getText();
+            return text.isBlank() ? null : text;
+        });
+    }
+
     private TaskPageObject type(String id, String text) {
         WebElement input = browser.driver().findElement(By.id(id));
         input.clear();

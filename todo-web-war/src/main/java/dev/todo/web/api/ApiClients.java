@@ -17,6 +17,8 @@ public class ApiClients {
 
     static final long CONNECT_TIMEOUT_MILLIS = 2_000;
     static final long READ_TIMEOUT_MILLIS = 10_000;
+    /** One turn may take several model rounds of up to AI_TIMEOUT_SECONDS each; a stream may pause as long. */
+    static final long ASSISTANT_READ_TIMEOUT_MILLIS = 180_000;
 
     @Inject
     ApiEndpoint endpoint;
@@ -49,11 +51,27 @@ public class ApiClients {
         return builder().register(new BearerTokenFilter(accessToken)).build(TasksApi.class);
     }
 
+    @Produces
+    @ApplicationScoped
+    ChatApi chatApi() {
+        return builder(ASSISTANT_READ_TIMEOUT_MILLIS).register(new BearerTokenFilter(accessToken)).build(ChatApi.class);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ConversationsApi conversationsApi() {
+        return builder().register(new BearerTokenFilter(accessToken)).build(ConversationsApi.class);
+    }
+
     private RestClientBuilder builder() {
+        return builder(READ_TIMEOUT_MILLIS);
+    }
+
+    private RestClientBuilder builder(long readTimeoutMillis) {
         return RestClientBuilder.newBuilder()
                 .baseUri(endpoint.baseUri())
                 .connectTimeout(CONNECT_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
-                .readTimeout(READ_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
+                .readTimeout(readTimeoutMillis, TimeUnit.MILLISECONDS)
                 .property("microprofile.rest.client.disable.default.mapper", true)
                 .register(ProblemResponseMapper.class);
     }

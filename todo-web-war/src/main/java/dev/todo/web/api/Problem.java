@@ -2,8 +2,12 @@ package dev.todo.web.api;
 
 import java.util.List;
 
-/** An {@code application/problem+json} error body (RFC 9457) with the API's field list for validation errors. */
-public record Problem(String type, String title, Integer status, String detail, String instance, List<FieldError> errors) {
+/**
+ * An {@code application/problem+json} error body (RFC 9457) with the API's field list for validation errors, and the
+ * conversation the assistant kept when the model failed.
+ */
+public record Problem(String type, String title, Integer status, String detail, String instance, List<FieldError> errors,
+        String conversationId) {
 
     public List<FieldError> errors() {
         return errors == null ? List.of() : errors;

@@ -1,0 +1,118 @@
+package dev.todo.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.todo.support.Http;
+import dev.todo.support.LibertyServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+
+/**
+ * The web UI in front of an api server that has no model provider key, as the two servers run in production: the
+ * assistant page says plainly that the assistant is not configured. The local-it server always has the stub's key,
+ * so this needs servers of its own; the same pair then shows what people see when the api server stops (last,
+ * because it does not come back).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ApiWithoutAssistantIT {
+
+    private static final String AUTH_SECRET = "web-without-assistant-test-secret-32-bytes";
+    private static final Path OUTPUT = Path.of("target", "api-without-assistant").toAbsolutePath();
+    private static final int API_PORT = Integer.getInteger("it.keyless.api.port", 9471);
+    private static final int WEB_PORT = Integer.getInteger("it.keyless.web.port", 9472);
+    private static final Duration START = Duration.ofSeconds(180);
+
+    private static EmbeddedPostgres postgres;
+    private static LibertyServer api;
+    private static LibertyServer web;
+    private static Browser browser;
+
+    @RegisterExtension
+    final ScreenshotOnFailure screenshotOnFailure = new ScreenshotOnFailure(() -> browser);
+
+    @BeforeAll
+    static void startServersWithoutAModelKey() throws Exception {
+        postgres = EmbeddedPostgres.builder().setDataDirectory(OUTPUT.resolve("pgdata")).setCleanDataDirectory(true).start();
+        api = new LibertyServer("api", API_PORT, Map.of("DATABASE_URL", "postgresql://postgres@localhost:"
+                + postgres.getPort() + "/postgres?sslmode=disable", "AUTH_SECRET", AUTH_SECRET), OUTPUT.resolve("api")).start();
+        web = new LibertyServer("web", WEB_PORT, Map.of("TODO_API_URL", api.baseUrl() + "/api", "AUTH_SECRET", AUTH_SECRET),
+                OUTPUT.resolve("web")).start();
+        Http.awaitResponse(api.baseUrl() + "/health/ready", Http::isUp, START);
+        Http.awaitResponse(web.baseUrl() + "/health/ready", Http::isUp, START);
+        browser = new Browser(web.baseUrl());
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (web != null) {
+            web.close();
+        }
+        if (api != null) {
+            api.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theStreamedChatSaysTheAssistantIsNotConfigured() {
+        signUp("Streamer");
+
+        String failure = AssistantPageObject.open(browser).sendExpectingFailure("Add buy milk");
+
+        assertThat(failure).startsWith("The assistant is not configured on this server");
+        AssistantPageObject chat = AssistantPageObject.awaitLoaded(browser);
+        assertThat(chat.composerText()).isEqualTo("Add buy milk");
+        assertThat(chat.lines()).as("nothing was kept, so nothing is shown as sent").isEmpty();
+        browser.screenshot("assistant-not-configured");
+    }
+
+    @Test
+    @Order(2)
+    void theFormPostSaysTheAssistantIsNotConfiguredToo() {
+        signUp("Poster");
+
+        AssistantPageObject chat = AssistantPageObject.open(browser).postWithoutStreaming("Add bread");
+
+        assertThat(chat.failure()).startsWith("The assistant is not configured on this server");
+        assertThat(chat.conversations()).isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void withTheApiDownTheChatAndThePagesSayItKindlyWithoutAnyStackTrace() {
+        signUp("Stranded");
+        AssistantPageObject chat = AssistantPageObject.open(browser);
+
+        api.stop();
+        String failure = chat.sendExpectingFailure("Anyone there?");
+        browser.open("/tasks");
+
+        assertThat(failure).startsWith("The assistant cannot be reached right now");
+        assertThat(browser.currentPath()).startsWith("/unavailable");
+        assertThat(browser.driver().findElement(By.id("unavailable")).getText()).contains("out of reach for a moment");
+        assertThat(browser.driver().getPageSource()).doesNotContain("Exception").doesNotContain("at dev.todo");
+        browser.screenshot("api-down");
+    }
+
+    private static void signUp(String name) {
+        browser.open("/not-a-page");
+        browser.driver().manage().deleteAllCookies();
+        SignUpPageObject.open(browser).signUp(name, BrowserTest.uniqueEmail(name.toLowerCase()), BrowserTest.PASSWORD);
+    }
+}
