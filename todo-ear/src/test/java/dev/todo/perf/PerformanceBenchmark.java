@@ -210,23 +210,28 @@ class PerformanceBenchmark {
         }));
         StringBuilder table = new StringBuilder("| Operation | Target rate/s | Sent | Errors | Achieved/s | p50 | p99 | max |\n"
                 + "|---|---|---|---|---|---|---|---|\n");
-        results.forEach(result -> table.append(row(result)));
+        List<String> failures = new ArrayList<>();
+        results.forEach(result -> table.append(row(result, failures)));
         int sustained = 0;
         for (int rate : new int[] {250, 500, 750, 1000, 1500, 2000, 3000}) {
             LoadGenerator.Result result = LoadGenerator.run("list at " + rate + "/s", rate, Duration.ofSeconds(10),
                     i -> pick(users).get("/tasks?status=open&sort=dueAt&direction=asc&size=20"));
-            table.append(row(result));
+            table.append(row(result, failures));
             if (result.failed() > 0 || result.p99Millis() > 100 || result.throughput() < rate * 0.95) {
                 break;
             }
             sustained = rate;
         }
         section("API throughput and latency (open loop; target: list p99 under 25 ms at 500 requests/s)",
-                table + "\nHighest list rate sustained with p99 under 100 ms and no errors: **" + sustained + "/s**.\n");
+                table + "\nHighest list rate sustained with p99 under 100 ms and no errors: **" + sustained + "/s**.\n"
+                        + (failures.isEmpty() ? "" : "\nErrors: " + String.join("; ", failures) + "\n"));
     }
 
-    private static String row(LoadGenerator.Result result) {
+    private static String row(LoadGenerator.Result result, List<String> failures) {
         LOG.info(result::toString);
+        if (!result.failures().isBlank()) {
+            failures.add(result.name() + ": " + result.failures());
+        }
         return String.format(Locale.ROOT, "| %s | %d | %d | %d | %.0f | %.1f ms | %.1f ms | %.1f ms |%n", result.name(),
                 result.targetRate(), result.sent(), result.failed(), result.throughput(), result.p50Millis(),
                 result.p99Millis(), result.maxMillis());

@@ -17,7 +17,9 @@ import java.util.function.Predicate;
 /** A small HTTP client for black-box tests: plain requests, JSON bodies, and waiting for a condition. */
 public final class Http {
 
+    // HTTP/1.1 as browsers and Kubernetes probes speak it to these servers; the default would try an h2c upgrade.
     private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();

@@ -9,6 +9,7 @@ import dev.todo.web.api.ConversationSummary;
 import dev.todo.web.api.ConversationsApi;
 import dev.todo.web.api.TitleChange;
 import dev.todo.web.page.Pages;
+import dev.todo.web.time.UserZone;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -31,6 +32,9 @@ public class AssistantPage {
 
     @Inject
     ConversationsApi conversationsApi;
+
+    @Inject
+    UserZone userZone;
 
     /** The open conversation; from the URL, and from a hidden input on postbacks. */
     private String conversation;
@@ -62,7 +66,7 @@ public class AssistantPage {
             return;
         }
         try {
-            ChatReply reply = chatApi.chat(new ChatRequest(conversation(), text));
+            ChatReply reply = chatApi.chat(new ChatRequest(conversation(), text, userZone.id()));
             Pages.redirect(urlOf(reply.conversationId()));
         } catch (ApiException e) {
             if (e.isUnauthorized()) {

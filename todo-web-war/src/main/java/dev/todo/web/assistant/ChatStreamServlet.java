@@ -4,6 +4,7 @@ import dev.todo.web.account.AccessToken;
 import dev.todo.web.api.ApiException;
 import dev.todo.web.api.ChatApi;
 import dev.todo.web.api.ChatRequest;
+import dev.todo.web.time.UserZone;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,6 +33,9 @@ public class ChatStreamServlet extends HttpServlet {
     @Inject
     transient AccessToken accessToken;
 
+    @Inject
+    transient UserZone userZone;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         request.setCharacterEncoding("UTF-8");
@@ -50,7 +54,7 @@ public class ChatStreamServlet extends HttpServlet {
         }
         String conversation = request.getParameter("conversation");
         ChatRequest chat = new ChatRequest(conversation == null || conversation.isBlank() ? null : conversation,
-                message.strip());
+                message.strip(), userZone.id());
         try (InputStream events = chatApi.stream(chat)) {
             relay.relay(events);
         } catch (ApiException e) {
