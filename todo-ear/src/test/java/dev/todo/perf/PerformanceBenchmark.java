@@ -264,7 +264,10 @@ class PerformanceBenchmark {
         section("Sizes", "| What | Size |\n|---|---|\n"
                 + "| todo-api.war | " + megabytes(Files.size(root.resolve("todo-api-war/target/todo-api.war")) / 1024) + " |\n"
                 + "| todo-web.war | " + megabytes(Files.size(root.resolve("todo-web-war/target/todo-web.war")) / 1024) + " |\n"
-                + "| api server library (lib/database) | " + megabytes(directoryKilobytes(runtime.resolve("usr/servers/api/lib"))) + " |\n"
+                + "| api server library lib/database (data source, PostgreSQL driver) | "
+                        + megabytes(directoryKilobytes(runtime.resolve("usr/servers/api/lib/database"))) + " |\n"
+                + "| api server library lib/assistant (openai-java, MCP SDK) | "
+                        + megabytes(directoryKilobytes(runtime.resolve("usr/servers/api/lib/assistant"))) + " |\n"
                 + "| full Open Liberty runtime used by the build | " + megabytes(directoryKilobytes(runtime.resolve("lib"))
                         + directoryKilobytes(runtime.resolve("dev"))) + " |\n"
                 + "\nImage estimates (kernel-slim base, the features each server.xml names, the WAR and libraries) are "

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import dev.todo.support.ApiClient;
 import dev.todo.support.Http;
 import dev.todo.support.ModelStub;
+import dev.todo.support.NastyText;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -39,25 +40,11 @@ class HostileInputIT {
     private static final AtomicInteger CASES = new AtomicInteger();
 
     /** Valid text that has broken applications before; a free-text field must keep each exactly. */
-    static final Map<String, String> NASTY_TEXT = new LinkedHashMap<>();
+    static final Map<String, String> NASTY_TEXT = NastyText.SAMPLES;
     /** JSON values that no text field may accept. */
     static final Map<String, String> WRONG_SHAPES = new LinkedHashMap<>();
 
     static {
-        NASTY_TEXT.put("SQL injection", "'; DROP TABLE task; -- \" OR \"1\"=\"1");
-        NASTY_TEXT.put("script element", "<script>alert(document.cookie)</script>");
-        NASTY_TEXT.put("attribute break-out", "\"><img src=x onerror=alert(1)>");
-        NASTY_TEXT.put("expression and lookup syntax", "${jndi:ldap://example.invalid/a} #{7*7} {{7*7}} %s %n");
-        NASTY_TEXT.put("path traversal", "../../../../etc/passwd");
-        NASTY_TEXT.put("right-to-left override", "abc\u202Edef");
-        NASTY_TEXT.put("zero-width space and BOM", "a\u200Bb\uFEFFc");
-        NASTY_TEXT.put("emoji sequence", "\uD83D\uDC69\u200D\uD83D\uDC69\u200D\uD83D\uDC67 family");
-        NASTY_TEXT.put("stacked combining marks", "Z\u0351\u0315\u0300a\u0334\u0301l\u0335g\u0336o\u0337");
-        NASTY_TEXT.put("Urdu", "دودھ خریدیں، کل صبح نو بجے");
-        NASTY_TEXT.put("astral plane letters", "\uD835\uDD4B\uD835\uDD60 \uD800\uDF48");
-        NASTY_TEXT.put("backslashes and escapes", "\\\"\\\\'\\u0000 literally");
-        NASTY_TEXT.put("control characters", "tab\there\rreturn\u0007bell\u001B[31mred");
-
         WRONG_SHAPES.put("number", "12345");
         WRONG_SHAPES.put("boolean", "true");
         WRONG_SHAPES.put("array", "[\"a\"]");

@@ -60,7 +60,7 @@ public class SchemaMigrations {
                     .migrate();
             upToDate = true;
             if (result.migrationsExecuted == 0) {
-                LOG.info(() -> "Database schema is up to date at version " + result.targetSchemaVersion);
+                LOG.info(() -> "Database schema is up to date at version " + result.initialSchemaVersion);
             } else {
                 LOG.info(() -> "Database schema migrated from version " + result.initialSchemaVersion + " to "
                         + result.targetSchemaVersion + " (" + result.migrationsExecuted + " migrations)");

@@ -53,6 +53,14 @@ class TokensIT {
     }
 
     @Test
+    void tokenNotYetValidIsRefused() {
+        long later = now() + 3600;
+        assertRefused(Tokens.hs256("{\"iss\":\"todo-on-liberty\",\"aud\":\"todo-api\",\"sub\":\"" + user.userId()
+                + "\",\"upn\":\"someone@example.com\",\"groups\":[\"user\"],\"iat\":" + later + ",\"nbf\":" + later
+                + ",\"exp\":" + (later + 3600) + "}", Tokens.TEST_SERVER_SECRET));
+    }
+
+    @Test
     void tokenSignedWithAnotherKeyIsRefused() {
         assertRefused(Tokens.hs256(Tokens.claims(user.userId(), "todo-on-liberty", "todo-api", now(), now() + 3600),
                 "some-other-secret-that-is-long-enough-to-sign"));
