@@ -8,22 +8,32 @@ import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Filters, search, sort and paging over a known set of tasks of one fresh user. */
 class TaskListIT {
 
-    private static final ZoneId KARACHI = ZoneId.of("Asia/Karachi");
+    /**
+     * A zone where the day still has hours left, so a task due "later today" there is neither overdue nor
+     * tomorrow while the tests run, whatever the time of day the build runs at.
+     */
+    private static final ZoneId ZONE = Stream.of("Asia/Karachi", "America/New_York")
+            .map(ZoneId::of)
+            .filter(zone -> ZonedDateTime.now(zone).getHour() < 20)
+            .findFirst()
+            .orElseThrow();
     private static ApiClient user;
 
     @BeforeAll
     static void createKnownTasks() {
         user = ApiClient.newUser("List Checker");
         Instant now = Instant.now();
-        Instant laterToday = LocalDate.now(KARACHI).atStartOfDay(KARACHI).plusHours(23).plusMinutes(30).toInstant();
+        Instant laterToday = LocalDate.now(ZONE).atTime(23, 30).atZone(ZONE).toInstant();
         user.createTask("Alpha report", "\"priority\":\"HIGH\",\"category\":\"WORK\",\"tags\":[\"q4\"],"
                 + "\"dueAt\":\"" + now.minus(2, ChronoUnit.DAYS) + "\"");
         user.createTask("bravo groceries", "\"priority\":\"LOW\",\"category\":\"HOME\",\"tags\":[\"errands\"],"
@@ -64,7 +74,7 @@ class TaskListIT {
     @Test
     void dueWindowsFollowTheCallersTimeZone() {
         assertThat(titles("?due=overdue")).containsExactly("Alpha report");
-        assertThat(titles("?due=today&tz=Asia/Karachi")).containsExactly("Charlie call");
+        assertThat(titles("?due=today&tz=" + ZONE.getId())).containsExactly("Charlie call");
         assertThat(titles("?due=none")).containsExactlyInAnyOrder("bravo groceries", "Echo finished");
     }
 
@@ -112,7 +122,7 @@ class TaskListIT {
 
     @Test
     void statsCountEverything() {
-        JsonObject stats = Http.json(user.get("/tasks/stats?tz=Asia/Karachi"));
+        JsonObject stats = Http.json(user.get("/tasks/stats?tz=" + ZONE.getId()));
 
         assertThat(stats.getInt("total")).isEqualTo(5);
         assertThat(stats.getInt("open")).isEqualTo(4);
