@@ -8,6 +8,7 @@ import jakarta.persistence.FlushModeType;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.time.DayOfWeek;
@@ -80,32 +81,54 @@ public class TaskRepository {
         return count.getSingleResult();
     }
 
-    public long countWhere(UUID owner, String condition, Map<String, Object> parameters) {
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(t) FROM Task t WHERE t.ownerId = :owner AND " + condition,
-                Long.class).setParameter("owner", owner);
-        parameters.forEach(count::setParameter);
-        return count.getSingleResult();
+    /** The counts of the stats endpoint in one pass over the owner's rows. */
+    public Counts counts(UUID owner, Instant now, Instant todayStart, Instant tomorrowStart) {
+        Object[] row = em.createQuery("SELECT COUNT(t), "
+                        + "SUM(CASE WHEN t.completed = true THEN 1 ELSE 0 END), "
+                        + "SUM(CASE WHEN t.completed = false AND t.dueAt < :now THEN 1 ELSE 0 END), "
+                        + "SUM(CASE WHEN t.completed = false AND t.dueAt >= :from AND t.dueAt < :until THEN 1 ELSE 0 END) "
+                        + "FROM Task t WHERE t.ownerId = :owner", Object[].class)
+                .setParameter("owner", owner)
+                .setParameter("now", now)
+                .setParameter("from", todayStart)
+                .setParameter("until", tomorrowStart)
+                .setFlushMode(FlushModeType.COMMIT)
+                .getSingleResult();
+        return new Counts(number(row[0]), number(row[1]), number(row[2]), number(row[3]));
     }
 
-    public Map<Priority, Long> countOpenByPriority(UUID owner) {
-        return countOpenBy(owner, "priority", Priority.class);
+    /** Open tasks per priority and per category, every value present (zero when none), from one grouped query. */
+    public OpenBreakdown openBreakdown(UUID owner) {
+        Map<Priority, Long> byPriority = zeros(Priority.class);
+        Map<Category, Long> byCategory = zeros(Category.class);
+        em.createQuery("SELECT t.priority, t.category, COUNT(t) FROM Task t WHERE t.ownerId = :owner "
+                        + "AND t.completed = false GROUP BY t.priority, t.category", Object[].class)
+                .setParameter("owner", owner)
+                .setFlushMode(FlushModeType.COMMIT)
+                .getResultList()
+                .forEach(row -> {
+                    byPriority.merge((Priority) row[0], (Long) row[2], Long::sum);
+                    byCategory.merge((Category) row[1], (Long) row[2], Long::sum);
+                });
+        return new OpenBreakdown(byPriority, byCategory);
     }
 
-    public Map<Category, Long> countOpenByCategory(UUID owner) {
-        return countOpenBy(owner, "category", Category.class);
+    public record Counts(long total, long completed, long overdue, long dueToday) {
     }
 
-    /** Open tasks per value of an enum attribute, every value present (zero when none). */
-    private <E extends Enum<E>> Map<E, Long> countOpenBy(UUID owner, String attribute, Class<E> type) {
+    public record OpenBreakdown(Map<Priority, Long> byPriority, Map<Category, Long> byCategory) {
+    }
+
+    /** SUM over no rows is null in SQL. */
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    private static <E extends Enum<E>> Map<E, Long> zeros(Class<E> type) {
         Map<E, Long> counts = new EnumMap<>(type);
         for (E value : type.getEnumConstants()) {
             counts.put(value, 0L);
         }
-        em.createQuery("SELECT t." + attribute + ", COUNT(t) FROM Task t WHERE t.ownerId = :owner "
-                        + "AND t.completed = false GROUP BY t." + attribute, Object[].class)
-                .setParameter("owner", owner)
-                .getResultList()
-                .forEach(row -> counts.put(type.cast(row[0]), (Long) row[1]));
         return counts;
     }
 
@@ -134,7 +157,7 @@ public class TaskRepository {
             parameters.put("tag", query.tag());
         }
         if (query.due() != null) {
-            DueWindows windows = DueWindows.at(now, query);
+            DueWindows windows = DueWindows.at(now, query.zone());
             switch (query.due()) {
                 case OVERDUE -> {
                     where.append(" AND t.completed = false AND t.dueAt < :now");
@@ -152,6 +175,11 @@ public class TaskRepository {
                 }
                 case NONE -> where.append(" AND t.dueAt IS NULL");
             }
+        }
+        if (query.reminder() == TaskQuery.Reminder.DUE) {
+            // Served by the partial index task_reminders_due (V3).
+            where.append(" AND t.completed = false AND t.remindAt <= :remindBy");
+            parameters.put("remindBy", now);
         }
         if (query.text() != null) {
             // Matches the trigram indexes on lower(title) and lower(description).
@@ -179,11 +207,11 @@ public class TaskRepository {
 
     /** Day and week boundaries in the caller's time zone; weeks start on Monday. */
     record DueWindows(Instant todayStart, Instant tomorrowStart, Instant weekStart, Instant nextWeekStart) {
-        static DueWindows at(Instant now, TaskQuery query) {
-            LocalDate today = now.atZone(query.zone()).toLocalDate();
-            ZonedDateTime todayStart = today.atStartOfDay(query.zone());
-            ZonedDateTime weekStart = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(query.zone());
-            return new DueWindows(todayStart.toInstant(), today.plusDays(1).atStartOfDay(query.zone()).toInstant(),
+        static DueWindows at(Instant now, ZoneId zone) {
+            LocalDate today = now.atZone(zone).toLocalDate();
+            ZonedDateTime todayStart = today.atStartOfDay(zone);
+            ZonedDateTime weekStart = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(zone);
+            return new DueWindows(todayStart.toInstant(), today.plusDays(1).atStartOfDay(zone).toInstant(),
                     weekStart.toInstant(), weekStart.plusWeeks(1).toInstant());
         }
     }

@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -134,15 +133,11 @@ public class TaskService {
     public TaskStats stats(UUID owner, ZoneId zone) {
         return transactions.inTransaction(() -> {
             Instant now = now();
-            TaskRepository.DueWindows windows = TaskRepository.DueWindows.at(now,
-                    new TaskQuery(TaskQuery.Status.ALL, null, null, null, null, null, TaskQuery.Sort.CREATED_AT, false, 0, 1, zone));
-            long total = tasks.countWhere(owner, "1 = 1", Map.of());
-            long completed = tasks.countWhere(owner, "t.completed = true", Map.of());
-            long overdue = tasks.countWhere(owner, "t.completed = false AND t.dueAt < :now", Map.of("now", now));
-            long dueToday = tasks.countWhere(owner, "t.completed = false AND t.dueAt >= :from AND t.dueAt < :until",
-                    Map.of("from", windows.todayStart(), "until", windows.tomorrowStart()));
-            return new TaskStats(total, total - completed, completed, overdue, dueToday,
-                    tasks.countOpenByPriority(owner), tasks.countOpenByCategory(owner));
+            TaskRepository.DueWindows windows = TaskRepository.DueWindows.at(now, zone);
+            TaskRepository.Counts counts = tasks.counts(owner, now, windows.todayStart(), windows.tomorrowStart());
+            TaskRepository.OpenBreakdown open = tasks.openBreakdown(owner);
+            return new TaskStats(counts.total(), counts.total() - counts.completed(), counts.completed(),
+                    counts.overdue(), counts.dueToday(), open.byPriority(), open.byCategory());
         });
     }
 

@@ -207,6 +207,7 @@ public class TaskTools {
                 args.containsKey("category") ? Category.valueOf(args.getString("category")) : null,
                 blankToNull(args.getString("tag", null)),
                 args.containsKey("due") ? TaskQuery.DueWindow.valueOf(args.getString("due")) : null,
+                null,
                 blankToNull(args.getString("search", null)),
                 TaskQuery.Sort.valueOf(args.getString("sort", "CREATED_AT")),
                 "ASC".equals(args.getString("direction", "DESC")),

@@ -9,6 +9,8 @@ import dev.todo.support.Http;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -215,10 +217,38 @@ class TasksIT {
     }
 
     @Test
-    void invalidQueryParametersAreNamed() {
-        JsonObject problem = assertProblem(user.get("/tasks?status=done&sort=colour&size=500&page=-1&tz=Mars/Base"), 400);
+    void statsOfAnAccountWithoutTasksAreZeros() {
+        JsonObject stats = Http.json(ApiClient.newUser("Blank Slate").get("/tasks/stats"));
 
-        assertThat(fieldsAtFault(problem)).containsExactlyInAnyOrder("status", "sort", "size", "page", "tz");
+        assertThat(stats.getInt("total")).isZero();
+        assertThat(stats.getInt("overdue")).isZero();
+        assertThat(stats.getInt("dueToday")).isZero();
+        assertThat(stats.getJsonObject("byPriority").getInt("HIGH")).isZero();
+        assertThat(stats.getJsonObject("byCategory").getInt("HOME")).isZero();
+    }
+
+    @Test
+    void remindersDueAreTheOpenTasksWhoseReminderTimeHasCome() {
+        ApiClient forgetful = ApiClient.newUser("Forgetful");
+        Instant now = Instant.now();
+        forgetful.createTask("Call mum", "\"remindAt\":\"" + now.minus(1, ChronoUnit.HOURS) + "\"");
+        forgetful.createTask("Renew passport", "\"remindAt\":\"" + now.plus(1, ChronoUnit.DAYS) + "\"");
+        forgetful.createTask("No reminder", "\"priority\":\"LOW\"");
+        String done = forgetful.createTask("Already done", "\"remindAt\":\"" + now.minus(2, ChronoUnit.HOURS) + "\"")
+                .getString("id");
+        forgetful.post("/tasks/" + done + "/completion", null);
+
+        JsonObject due = Http.json(forgetful.get("/tasks?reminder=due"));
+
+        assertThat(due.getInt("total")).isEqualTo(1);
+        assertThat(due.getJsonArray("items").getJsonObject(0).getString("title")).isEqualTo("Call mum");
+    }
+
+    @Test
+    void invalidQueryParametersAreNamed() {
+        JsonObject problem = assertProblem(user.get("/tasks?status=done&sort=colour&size=500&page=-1&tz=Mars/Base&reminder=soon"), 400);
+
+        assertThat(fieldsAtFault(problem)).containsExactlyInAnyOrder("status", "sort", "size", "page", "tz", "reminder");
     }
 
     @Test

@@ -23,6 +23,11 @@ public interface TasksApi {
             @QueryParam("q") String query, @QueryParam("sort") String sort, @QueryParam("direction") String direction,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size, @QueryParam("tz") String zone);
 
+    /** {@code reminder=due}: the open tasks whose reminder time has come. */
+    @GET
+    TaskList reminders(@QueryParam("reminder") String reminder, @QueryParam("sort") String sort,
+            @QueryParam("direction") String direction, @QueryParam("size") Integer size, @QueryParam("tz") String zone);
+
     @GET
     @Path("stats")
     TaskStats stats(@QueryParam("tz") String zone);

@@ -13,7 +13,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,7 @@ import java.util.Objects;
 public class TasksPage {
 
     static final int PAGE_SIZE = 20;
-    static final int REMINDER_SCAN = 100;
+    static final int REMINDERS_SHOWN = 20;
     /** Client id of the list form's hidden command that every row button submits; see tasks.xhtml. */
     static final String ROW_ACTION = "list:act";
 
@@ -68,11 +67,7 @@ public class TasksPage {
                 emptyToNull(due), emptyToNull(q), emptyToNull(sort), emptyToNull(direction), Math.max(page, 0),
                 PAGE_SIZE, userZone.id());
         stats = tasksApi.stats(userZone.id());
-        Instant now = Instant.now();
-        reminders = tasksApi.list("open", null, null, null, null, null, "dueAt", "asc", 0, REMINDER_SCAN, userZone.id())
-                .items().stream()
-                .filter(task -> task.remindAt() != null && !task.remindAt().isAfter(now))
-                .toList();
+        reminders = tasksApi.reminders("due", "dueAt", "asc", REMINDERS_SHOWN, userZone.id()).items();
     }
 
     /** On an Ajax postback the view parameters are not applied; the list form repeats them. */
