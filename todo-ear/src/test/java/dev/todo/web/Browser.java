@@ -11,6 +11,7 @@ import java.util.logging.Level;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -78,8 +79,11 @@ public final class Browser implements AutoCloseable {
         return slash < 0 ? "/" : url.substring(slash);
     }
 
+    /** Waits for the condition; an element replaced by a page load or an Ajax update while it was read just means "not yet". */
     public <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
+        return new WebDriverWait(driver, Duration.ofSeconds(15))
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     public Cookie cookie(String name) {
