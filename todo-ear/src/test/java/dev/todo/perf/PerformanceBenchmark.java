@@ -44,6 +44,8 @@ class PerformanceBenchmark {
     private static final String SECRET = "benchmark-secret-that-is-long-enough-for-hs256";
     private static final int USERS = Integer.getInteger("perf.users", 100);
     private static final int TASKS_PER_USER = Integer.getInteger("perf.tasks", 500);
+    /** As the images set it (ENV in liberty/api/Dockerfile), so that resident memory is measured as it ships. */
+    private static final String IMAGE_MALLOC_ARENAS = "2";
     private static final Duration STEP = Duration.ofSeconds(Integer.getInteger("perf.seconds", 20));
 
     private final StringBuilder report = new StringBuilder();
@@ -55,7 +57,7 @@ class PerformanceBenchmark {
                 .setCleanDataDirectory(true).setServerConfig("max_connections", "300").start()) {
             String databaseUrl = "postgresql://postgres@localhost:" + postgres.getPort() + "/postgres";
             Map<String, String> apiEnvironment = Map.of("DATABASE_URL", databaseUrl, "AUTH_SECRET", SECRET,
-                    "DB_POOL_MAX", "40");
+                    "DB_POOL_MAX", "40", "MALLOC_ARENA_MAX", IMAGE_MALLOC_ARENAS);
             machine();
             List<Double> apiStarts = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -64,7 +66,8 @@ class PerformanceBenchmark {
             try (LibertyServer api = new LibertyServer("api", 9591, apiEnvironment, OUTPUT.resolve("api"))) {
                 api.start();
                 Http.awaitResponse(api.baseUrl() + "/health/ready", Http::isUp, Duration.ofSeconds(120));
-                Map<String, String> webEnvironment = Map.of("TODO_API_URL", api.baseUrl() + "/api", "AUTH_SECRET", SECRET);
+                Map<String, String> webEnvironment = Map.of("TODO_API_URL", api.baseUrl() + "/api", "AUTH_SECRET", SECRET,
+                        "MALLOC_ARENA_MAX", IMAGE_MALLOC_ARENAS);
                 List<Double> webStarts = new ArrayList<>();
                 for (int i = 0; i < 3; i++) {
                     webStarts.add(startToReady(new LibertyServer("web", 9592, webEnvironment, OUTPUT.resolve("web-start-" + i)), true));
@@ -213,7 +216,8 @@ class PerformanceBenchmark {
         List<String> failures = new ArrayList<>();
         results.forEach(result -> table.append(row(result, failures)));
         int sustained = 0;
-        for (int rate : new int[] {250, 500, 750, 1000, 1500, 2000, 3000}) {
+        int withinTarget = 0;
+        for (int rate : new int[] {50, 100, 150, 200, 250, 300, 400, 500, 750, 1000}) {
             LoadGenerator.Result result = LoadGenerator.run("list at " + rate + "/s", rate, Duration.ofSeconds(10),
                     i -> pick(users).get("/tasks?status=open&sort=dueAt&direction=asc&size=20"));
             table.append(row(result, failures));
@@ -221,9 +225,13 @@ class PerformanceBenchmark {
                 break;
             }
             sustained = rate;
+            if (result.p99Millis() < 25) {
+                withinTarget = rate;
+            }
         }
         section("API throughput and latency (open loop; target: list p99 under 25 ms at 500 requests/s)",
-                table + "\nHighest list rate sustained with p99 under 100 ms and no errors: **" + sustained + "/s**.\n"
+                table + "\nHighest list rate sustained (all answered at the rate asked, no errors, p99 under 100 ms): **"
+                        + sustained + "/s**; the highest of these steps with p99 under 25 ms: **" + withinTarget + "/s**.\n"
                         + (failures.isEmpty() ? "" : "\nErrors: " + String.join("; ", failures) + "\n"));
     }
 
