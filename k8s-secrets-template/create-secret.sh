@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Creates or updates the Secret the charts read (default todo-secrets) from an env file, without ever printing a
-# value. Checks the required keys, generates AUTH_SECRET (and POSTGRES_PASSWORD for the in-cluster database) when
-# absent, and applies the result with kubectl, so running it again after an edit updates the Secret in place.
+# value. Checks the required keys, generates AUTH_SECRET, ltpa_keys_password (and POSTGRES_PASSWORD for the
+# in-cluster database) when absent, and applies the result with kubectl, so running it again after an edit
+# updates the Secret in place.
 #
 #   ./create-secret.sh [--name todo-secrets] [--namespace NS] [--in-cluster-db] [--dry-run] todo-secrets.env
 #
@@ -53,6 +54,14 @@ if [ -z "$auth_secret" ]; then
 elif [ "${#auth_secret}" -lt 32 ]; then
     echo "AUTH_SECRET (or BETTER_AUTH_SECRET) must be at least 32 bytes long" >&2
     exit 1
+fi
+
+# Liberty 26.0.0.4 and later refuse every sign-in on the api, bearer tokens included, while its LTPA keys have no
+# password. The Open Liberty image's start script makes one up when the variable is unset; this keeps it from
+# depending on that script. Liberty reads the variable under exactly this lower-case name.
+if [ -z "$(value_of ltpa_keys_password)" ]; then
+    printf 'ltpa_keys_password=%s\n' "$(openssl rand -base64 32 | tr -d '\n')" >> "$work/secret.env"
+    echo "ltpa_keys_password: generated (32 random bytes)"
 fi
 
 if [ "$in_cluster_db" = true ]; then

@@ -46,10 +46,12 @@ class DeploymentContractIT {
     static void startBothServersAsTheChartsConfigureThem() throws Exception {
         rendered = Charts.render("todo");
         postgres = EmbeddedPostgres.builder().setDataDirectory(OUTPUT.resolve("pgdata")).setCleanDataDirectory(true).start();
-        // The Secret as create-secret.sh makes it from the seed's keys: BETTER_AUTH_SECRET stands for AUTH_SECRET.
+        // The Secret as create-secret.sh makes it from the seed's keys: BETTER_AUTH_SECRET stands for AUTH_SECRET, and
+        // the script adds ltpa_keys_password.
         Map<String, Map<String, String>> secrets = Map.of(secretName(), Map.of(
                 "DATABASE_URL", "postgresql://postgres:contract@localhost:" + postgres.getPort() + "/postgres?sslmode=disable",
                 "BETTER_AUTH_SECRET", AUTH_SECRET,
+                "ltpa_keys_password", "deployment-contract-ltpa-keys-password",
                 "OPENAI_API_KEY", "",
                 "XIAOMI_API_KEY", ""));
         Map<String, String> loopback = Map.of(
@@ -113,7 +115,8 @@ class DeploymentContractIT {
     void secretValuesNeverReachTheLogs() throws Exception {
         Http.awaitResponse(api.baseUrl() + "/health/ready", Http::isUp, START);
 
-        assertThat(api.log()).doesNotContain(AUTH_SECRET).doesNotContain("postgres:contract@");
+        assertThat(api.log()).doesNotContain(AUTH_SECRET).doesNotContain("postgres:contract@")
+                .doesNotContain("deployment-contract-ltpa-keys-password");
         assertThat(web.log()).doesNotContain(AUTH_SECRET);
     }
 
