@@ -23,8 +23,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class TaskRepository {
 
-    /** EclipseLink's query hint (QueryHints.READ_ONLY), named here to keep the code on the JPA API alone. */
+    /** EclipseLink's query hints (QueryHints.READ_ONLY, BATCH, BATCH_TYPE), named to keep the code on the JPA API. */
     private static final String READ_ONLY = "eclipselink.read-only";
+    private static final String BATCH = "eclipselink.batch";
+    private static final String BATCH_TYPE = "eclipselink.batch.type";
 
     @PersistenceContext(unitName = "todo")
     EntityManager em;
@@ -61,13 +63,16 @@ public class TaskRepository {
 
     /**
      * A page of tasks to show, not to change: read-only, so EclipseLink neither copies each row into the unit of work
-     * nor compares the copies at commit (a sixth of a list request's time), and no flush precedes the query.
+     * nor compares the copies at commit (a sixth of a list request's time), and no flush precedes the query. The
+     * page's tags come in one query ({@code task_id IN (...)}) instead of one query per task.
      */
     public List<Task> find(UUID owner, TaskQuery query, Instant now) {
         Filter filter = filter(owner, query, now);
         TypedQuery<Task> select = em.createQuery("SELECT t FROM Task t WHERE " + filter.where + " ORDER BY "
                 + order(query), Task.class)
                 .setHint(READ_ONLY, "true")
+                .setHint(BATCH, "t.tags")
+                .setHint(BATCH_TYPE, "IN")
                 .setFlushMode(FlushModeType.COMMIT);
         filter.parameters.forEach(select::setParameter);
         return select.setFirstResult(query.page() * query.size()).setMaxResults(query.size()).getResultList();

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.todo.support.ApiClient;
 import dev.todo.support.Http;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,6 +59,21 @@ class TaskListIT {
     void defaultListIsEverythingNewestFirst() {
         assertThat(titles("")).containsExactly("Echo finished", "Delta 100% done_now", "Charlie call", "bravo groceries",
                 "Alpha report");
+    }
+
+    @Test
+    void everyListedTaskCarriesItsOwnTags() {
+        JsonObject page = Http.json(user.get("/tasks"));
+        Map<String, List<String>> tagsByTitle = page.getJsonArray("items").stream().map(JsonValue::asJsonObject)
+                .collect(Collectors.toMap(item -> item.getString("title"),
+                        item -> item.getJsonArray("tags").getValuesAs(JsonString::getString)));
+
+        assertThat(tagsByTitle).containsOnly(
+                Map.entry("Alpha report", List.of("q4")),
+                Map.entry("bravo groceries", List.of("errands")),
+                Map.entry("Charlie call", List.of()),
+                Map.entry("Delta 100% done_now", List.of("errands", "q4")),
+                Map.entry("Echo finished", List.of()));
     }
 
     @Test
