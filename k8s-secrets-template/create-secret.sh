@@ -57,8 +57,9 @@ elif [ "${#auth_secret}" -lt 32 ]; then
 fi
 
 # Liberty 26.0.0.4 and later refuse every sign-in on the api, bearer tokens included, while its LTPA keys have no
-# password. The Open Liberty image's start script makes one up when the variable is unset; this keeps it from
-# depending on that script. Liberty reads the variable under exactly this lower-case name.
+# password. The Open Liberty image's start script makes a new one up at each container start when the variable is
+# unset, and that one cannot read the keys an earlier start left in the pod's output emptyDir; a stable one from
+# the Secret can. Liberty reads the variable under exactly this lower-case name.
 if [ -z "$(value_of ltpa_keys_password)" ]; then
     printf 'ltpa_keys_password=%s\n' "$(openssl rand -base64 32 | tr -d '\n')" >> "$work/secret.env"
     echo "ltpa_keys_password: generated (32 random bytes)"

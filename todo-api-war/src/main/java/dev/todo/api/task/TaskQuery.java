@@ -3,9 +3,8 @@ package dev.todo.api.task;
 import java.time.ZoneId;
 
 /** What a task list asks for: filters, order and page. All values are already validated. */
-public record TaskQuery(Status status, Priority priority, Category category, String tag, DueWindow due, Reminder reminder,
-        String text,
-        Sort sort, boolean ascending, int page, int size, ZoneId zone) {
+public record TaskQuery(Status status, Priority priority, Category category, String tag, DueWindow due,
+        Reminder reminder, String text, Sort sort, boolean ascending, int page, int size, ZoneId zone) {
 
     public enum Status { OPEN, COMPLETED, ALL }
 
