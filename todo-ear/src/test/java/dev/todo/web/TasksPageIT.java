@@ -131,6 +131,7 @@ class TasksPageIT extends BrowserTest {
         tasks.edit("Pay the rent").remind(past).save();
 
         TasksPageObject reloaded = TasksPageObject.open(browser, "");
+        browser.screenshot("tasks-reminders");
         assertThat(reloaded.row("Pay the rent").orElseThrow().getAttribute("class")).contains("is-overdue");
         assertThat(reloaded.count("overdue")).isEqualTo("1");
         assertThat(reloaded.reminders()).contains("Pay the rent");
