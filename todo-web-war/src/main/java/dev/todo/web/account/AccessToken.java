@@ -32,6 +32,11 @@ public class AccessToken {
         return fromCookie(request);
     }
 
+    /** The value of an {@code Authorization} header carrying the token, or null when there is none. */
+    public String bearer() {
+        return value().map(token -> "Bearer " + token).orElse(null);
+    }
+
     public boolean isPresent() {
         return value().isPresent();
     }

@@ -5,7 +5,10 @@ import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 
-/** Sends the signed-in user's token with every call; the API alone decides whether it is still good. */
+/**
+ * Sends the signed-in user's token with every call; the API alone decides whether it is still good. An asynchronous
+ * call brings its own header (see {@link ApiCalls}): its thread has no request scope to read the token from.
+ */
 class BearerTokenFilter implements ClientRequestFilter {
 
     private final AccessToken accessToken;
@@ -16,6 +19,12 @@ class BearerTokenFilter implements ClientRequestFilter {
 
     @Override
     public void filter(ClientRequestContext request) {
-        accessToken.value().ifPresent(token -> request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + token));
+        if (request.getHeaders().containsKey(HttpHeaders.AUTHORIZATION)) {
+            return;
+        }
+        String bearer = accessToken.bearer();
+        if (bearer != null) {
+            request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, bearer);
+        }
     }
 }

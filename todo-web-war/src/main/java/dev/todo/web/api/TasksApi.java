@@ -3,13 +3,16 @@ package dev.todo.web.api;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.util.concurrent.CompletionStage;
 
 /** {@code /tasks}: the signed-in user's tasks. Null query parameters are left out of the request. */
 @Path("tasks")
@@ -23,14 +26,24 @@ public interface TasksApi {
             @QueryParam("q") String query, @QueryParam("sort") String sort, @QueryParam("direction") String direction,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size, @QueryParam("tz") String zone);
 
-    /** {@code reminder=due}: the open tasks whose reminder time has come. */
+    /**
+     * {@code reminder=due}: the open tasks whose reminder time has come. Asynchronous, so that a page can ask for it
+     * while it waits for something else; the caller passes the token (see {@link ApiCalls}).
+     */
     @GET
-    TaskList reminders(@QueryParam("reminder") String reminder, @QueryParam("sort") String sort,
+    CompletionStage<TaskList> reminders(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @QueryParam("reminder") String reminder, @QueryParam("sort") String sort,
             @QueryParam("direction") String direction, @QueryParam("size") Integer size, @QueryParam("tz") String zone);
 
     @GET
     @Path("stats")
     TaskStats stats(@QueryParam("tz") String zone);
+
+    /** {@link #stats(String)} without waiting for the answer; the caller passes the token (see {@link ApiCalls}). */
+    @GET
+    @Path("stats")
+    CompletionStage<TaskStats> statsAsync(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @QueryParam("tz") String zone);
 
     @GET
     @Path("{id}")

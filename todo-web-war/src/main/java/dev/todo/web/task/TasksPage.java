@@ -1,5 +1,7 @@
 package dev.todo.web.task;
 
+import dev.todo.web.account.AccessToken;
+import dev.todo.web.api.ApiCalls;
 import dev.todo.web.api.ApiException;
 import dev.todo.web.api.Completion;
 import dev.todo.web.api.Task;
@@ -17,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code /tasks}: quick add, the filtered list, counts and reminders. Filters, search, sort and page live in the URL
@@ -41,6 +44,9 @@ public class TasksPage {
     UserZone userZone;
 
     @Inject
+    AccessToken accessToken;
+
+    @Inject
     Times times;
 
     private String status;
@@ -63,11 +69,16 @@ public class TasksPage {
 
     public void load() {
         restoreFromRequest();
+        String zone = userZone.id();
+        // The three calls are independent; the API answers the counts and reminders while it lists the page.
+        CompletionStage<TaskStats> pendingStats = tasksApi.statsAsync(accessToken.bearer(), zone);
+        CompletionStage<TaskList> pendingReminders = tasksApi.reminders(accessToken.bearer(), "due", "dueAt", "asc",
+                REMINDERS_SHOWN, zone);
         tasks = tasksApi.list(getEffectiveStatus(), emptyToNull(priority), emptyToNull(category), emptyToNull(tag),
                 emptyToNull(due), emptyToNull(q), emptyToNull(sort), emptyToNull(direction), Math.max(page, 0),
-                PAGE_SIZE, userZone.id());
-        stats = tasksApi.stats(userZone.id());
-        reminders = tasksApi.reminders("due", "dueAt", "asc", REMINDERS_SHOWN, userZone.id()).items();
+                PAGE_SIZE, zone);
+        stats = ApiCalls.await(pendingStats);
+        reminders = ApiCalls.await(pendingReminders).items();
     }
 
     /** On an Ajax postback the view parameters are not applied; the list form repeats them. */
