@@ -26,7 +26,7 @@ public class SchemaMigrations {
     private static final Duration RETRY_INTERVAL = Duration.ofSeconds(5);
 
     @Resource(lookup = "jdbc/todo")
-    private DataSource dataSource;
+    DataSource dataSource;
 
     private volatile boolean upToDate;
     private Instant lastAttempt = Instant.EPOCH;
