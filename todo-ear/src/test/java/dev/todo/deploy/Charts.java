@@ -1,5 +1,7 @@
 package dev.todo.deploy;
 
+import java.util.regex.Matcher;
+
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
@@ -267,7 +269,7 @@ final class Charts {
         /** Kubernetes' $(NAME) references to variables defined before; an unknown one stays as written. */
         private static String expand(String value, Map<String, String> defined) {
             return Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)").matcher(value).replaceAll(match ->
-                    java.util.regex.Matcher.quoteReplacement(defined.getOrDefault(match.group(1), match.group())));
+                    Matcher.quoteReplacement(defined.getOrDefault(match.group(1), match.group())));
         }
 
         private static Map<String, String> secretOrFail(Map<String, Map<String, String>> secrets, String name) {

@@ -1,5 +1,9 @@
 package dev.todo.reliability;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Comparator;
+
 import static dev.todo.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,10 +70,10 @@ class DatabaseOutageIT {
         return builder.start();
     }
 
-    private static void deleteRecursively(Path directory) throws java.io.IOException {
-        if (java.nio.file.Files.exists(directory)) {
-            try (var paths = java.nio.file.Files.walk(directory)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            try (var paths = Files.walk(directory)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
         }
     }

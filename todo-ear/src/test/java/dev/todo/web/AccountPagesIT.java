@@ -1,5 +1,8 @@
 package dev.todo.web;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.todo.support.Http;
@@ -151,10 +154,10 @@ class AccountPagesIT extends BrowserTest {
 
     @Test
     void aFormPostedFromAnotherSiteIsRefused() {
-        HttpResponse<String> answer = Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Http.baseUrl() + "/sign-in"))
+        HttpResponse<String> answer = Http.send(HttpRequest.newBuilder(URI.create(Http.baseUrl() + "/sign-in"))
                 .header("Origin", "https://evil.example")
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("signin%3Aemail=a%40b.c"))
+                .POST(HttpRequest.BodyPublishers.ofString("signin%3Aemail=a%40b.c"))
                 .build());
 
         assertThat(answer.statusCode()).isEqualTo(403);

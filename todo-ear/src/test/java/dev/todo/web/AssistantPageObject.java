@@ -1,5 +1,7 @@
 package dev.todo.web;
 
+import org.openqa.selenium.JavascriptExecutor;
+
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
@@ -53,7 +55,7 @@ public final class AssistantPageObject {
 
     /** The form post that works without JavaScript: the streaming hook is taken off before sending. */
     public AssistantPageObject postWithoutStreaming(String message) {
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+        ((JavascriptExecutor) browser.driver())
                 .executeScript("document.getElementById('composer').removeAttribute('data-stream')");
         type(message);
         WebElement page = browser.driver().findElement(By.tagName("html"));

@@ -1,5 +1,8 @@
 package dev.todo.web;
 
+import java.util.Comparator;
+import java.util.List;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -91,7 +94,7 @@ public final class Browser implements AutoCloseable {
     }
 
     /** What the pages wrote to the browser console since the last call (Chromium hands each entry out once). */
-    public java.util.List<LogEntry> console() {
+    public List<LogEntry> console() {
         return driver.manage().logs().get(LogType.BROWSER).getAll();
     }
 
@@ -102,7 +105,7 @@ public final class Browser implements AutoCloseable {
 
     public void darkMode(boolean dark) {
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
-                java.util.List.of(Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"))));
+                List.of(Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"))));
     }
 
     /** Saves what the page shows now, whole page height, for people to review. */
@@ -125,7 +128,7 @@ public final class Browser implements AutoCloseable {
     public void close() {
         driver.quit();
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // A leftover temporary profile is harmless.
         }

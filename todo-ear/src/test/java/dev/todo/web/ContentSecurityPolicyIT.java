@@ -1,5 +1,7 @@
 package dev.todo.web;
 
+import java.util.ArrayList;
+
 import static dev.todo.support.ModelStub.Reply.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +36,7 @@ class ContentSecurityPolicyIT extends BrowserTest {
         model.then(text("Hello there."));
         browser.open("/sign-in");
         SignUpPageObject.open(browser);
-        List<LogEntry> seen = new java.util.ArrayList<>(browser.console());
+        List<LogEntry> seen = new ArrayList<>(browser.console());
 
         TasksPageObject tasks = signUpNewUser("Strict");
         tasks.add("Check the headers");

@@ -1,5 +1,8 @@
 package dev.todo.web;
 
+import java.io.IOException;
+import java.nio.file.Files;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.todo.support.Http;
@@ -56,8 +59,8 @@ class StatelessWebIT {
         if (balancer != null) {
             balancer.close();
             try {
-                java.nio.file.Files.write(OUTPUT.resolve("balancer.log"), balancer.log());
-            } catch (java.io.IOException e) {
+                Files.write(OUTPUT.resolve("balancer.log"), balancer.log());
+            } catch (IOException e) {
                 // Only a diagnostic.
             }
         }

@@ -1,5 +1,8 @@
 package dev.todo.web;
 
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WrapsDriver;
+
 import java.util.List;
 import java.util.Optional;
 import org.openqa.selenium.By;
@@ -149,7 +152,7 @@ public final class TasksPageObject {
     }
 
     static void setValue(WebElement input, String value) {
-        ((org.openqa.selenium.JavascriptExecutor) ((org.openqa.selenium.WrapsDriver) input).getWrappedDriver())
+        ((JavascriptExecutor) ((WrapsDriver) input).getWrappedDriver())
                 .executeScript("arguments[0].value = arguments[1]", input, value);
     }
 }

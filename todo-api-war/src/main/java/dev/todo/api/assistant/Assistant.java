@@ -1,5 +1,7 @@
 package dev.todo.api.assistant;
 
+import com.openai.errors.OpenAIInvalidDataException;
+
 import com.openai.client.OpenAIClient;
 import com.openai.core.JsonValue;
 import com.openai.core.http.StreamResponse;
@@ -108,7 +110,7 @@ public class Assistant {
             try {
                 answer = stream ? streamed(client, request, listener) : client.chat().completions().create(request)
                         .choices().stream().findFirst().map(ChatCompletion.Choice::message)
-                        .orElseThrow(() -> new com.openai.errors.OpenAIInvalidDataException("no choices in the reply"));
+                        .orElseThrow(() -> new OpenAIInvalidDataException("no choices in the reply"));
             } catch (OpenAIException e) {
                 throw ModelFailures.problem(e, id, (int) settings.timeout().toSeconds());
             }
@@ -158,7 +160,7 @@ public class Assistant {
             });
         }
         return accumulator.chatCompletion().choices().stream().findFirst().map(ChatCompletion.Choice::message)
-                .orElseThrow(() -> new com.openai.errors.OpenAIInvalidDataException("no choices in the stream"));
+                .orElseThrow(() -> new OpenAIInvalidDataException("no choices in the stream"));
     }
 
     /** The whole conversation, replayed from the database, with the system prompt and the tool catalogue. */

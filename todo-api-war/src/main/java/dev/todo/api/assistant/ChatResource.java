@@ -1,5 +1,7 @@
 package dev.todo.api.assistant;
 
+import jakarta.json.Json;
+
 import dev.todo.api.assistant.dto.ChatReply;
 import dev.todo.api.assistant.dto.ChatRequest;
 import dev.todo.api.assistant.dto.ToolCallView;
@@ -159,13 +161,13 @@ public class ChatResource {
 
         @Override
         public void started(UUID conversationId) {
-            send("conversation", jakarta.json.Json.createObjectBuilder()
+            send("conversation", Json.createObjectBuilder()
                     .add("conversationId", conversationId.toString()).build().toString());
         }
 
         @Override
         public void text(String delta) {
-            send("text", jakarta.json.Json.createObjectBuilder().add("delta", delta).build().toString());
+            send("text", Json.createObjectBuilder().add("delta", delta).build().toString());
         }
 
         @Override

@@ -1,5 +1,7 @@
 package dev.todo.api.assistant;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+
 import dev.todo.api.assistant.dto.ConversationSummary;
 import dev.todo.api.assistant.dto.ConversationView;
 import dev.todo.api.assistant.dto.TitleChange;
@@ -53,7 +55,7 @@ public class ConversationResource {
     @GET
     @Operation(summary = "List conversations", description = "Most recently active first.")
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(schema = @Schema(implementation = ConversationSummary.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+            content = @Content(schema = @Schema(implementation = ConversationSummary.class, type = SchemaType.ARRAY)))
     public List<ConversationSummary> list() {
         return conversations.list(user.id());
     }

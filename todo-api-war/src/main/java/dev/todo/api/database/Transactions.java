@@ -1,5 +1,7 @@
 package dev.todo.api.database;
 
+import jakarta.transaction.NotSupportedException;
+
 import dev.todo.api.problem.Problem;
 import dev.todo.api.problem.ProblemException;
 import jakarta.annotation.Resource;
@@ -24,7 +26,7 @@ public class Transactions {
     public <T> T inTransaction(Supplier<T> work) {
         try {
             transaction.begin();
-        } catch (jakarta.transaction.NotSupportedException | SystemException e) {
+        } catch (NotSupportedException | SystemException e) {
             throw new IllegalStateException("could not begin a transaction", e);
         }
         T result;

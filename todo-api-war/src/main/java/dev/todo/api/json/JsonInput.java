@@ -1,5 +1,7 @@
 package dev.todo.api.json;
 
+import java.util.Map;
+
 import dev.todo.api.problem.FieldError;
 import dev.todo.api.problem.Problem;
 import dev.todo.api.problem.ProblemException;
@@ -48,7 +50,7 @@ public final class JsonInput {
             value = reader.readValue();
         } catch (RuntimeException e) {
             throw new ProblemException(new Problem(400, "Malformed JSON", "The request body is not valid JSON.",
-                    List.of(new FieldError("", "not valid JSON")), java.util.Map.of()));
+                    List.of(new FieldError("", "not valid JSON")), Map.of()));
         }
         if (!(value instanceof JsonObject object)) {
             throw ProblemException.invalid("", "the body must be a JSON object");

@@ -1,5 +1,7 @@
 package dev.todo.api.problem;
 
+import java.util.LinkedHashMap;
+
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -31,7 +33,7 @@ public record Problem(int status, String title, String detail, List<FieldError> 
     }
 
     public Problem with(String name, JsonValue value) {
-        Map<String, JsonValue> more = new java.util.LinkedHashMap<>(extensions);
+        Map<String, JsonValue> more = new LinkedHashMap<>(extensions);
         more.put(name, value);
         return new Problem(status, title, detail, errors, more);
     }

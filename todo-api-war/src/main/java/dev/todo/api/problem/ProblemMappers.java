@@ -1,5 +1,7 @@
 package dev.todo.api.problem;
 
+import jakarta.json.Json;
+
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
@@ -45,8 +47,8 @@ public final class ProblemMappers {
 
     static Response malformed(UriInfo uri) {
         return Problem.of(400, "Malformed JSON", "The request body is not valid JSON.")
-                .with("errors", jakarta.json.Json.createArrayBuilder()
-                        .add(jakarta.json.Json.createObjectBuilder().add("field", "").add("message", "not valid JSON"))
+                .with("errors", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("field", "").add("message", "not valid JSON"))
                         .build())
                 .toResponse(instance(uri));
     }
@@ -162,7 +164,7 @@ public final class ProblemMappers {
             LOG.log(Level.SEVERE, "Unexpected error " + correlationId + " on " + instance(uri), exception);
             return Problem.of(500, "Internal Server Error",
                             "Something went wrong on our side. Quote " + correlationId + " when reporting it.")
-                    .with("correlationId", jakarta.json.Json.createValue(correlationId))
+                    .with("correlationId", Json.createValue(correlationId))
                     .toResponse(instance(uri));
         }
     }

@@ -1,5 +1,7 @@
 package dev.todo.api.task;
 
+import java.time.Duration;
+
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -100,7 +102,7 @@ public class Task {
         next.recurrence = recurrence;
         next.dueAt = nextDue;
         if (remindAt != null && dueAt != null) {
-            next.remindAt = nextDue.minus(java.time.Duration.between(remindAt, dueAt));
+            next.remindAt = nextDue.minus(Duration.between(remindAt, dueAt));
         }
         return next;
     }

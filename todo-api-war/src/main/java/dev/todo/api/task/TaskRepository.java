@@ -1,5 +1,7 @@
 package dev.todo.api.task;
 
+import java.util.Locale;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -189,7 +191,7 @@ public class TaskRepository {
         if (query.text() != null) {
             // Matches the trigram indexes on lower(title) and lower(description).
             where.append(" AND (LOWER(t.title) LIKE :text ESCAPE '\\' OR LOWER(t.description) LIKE :text ESCAPE '\\')");
-            parameters.put("text", "%" + escapeLike(query.text().toLowerCase(java.util.Locale.ROOT)) + "%");
+            parameters.put("text", "%" + escapeLike(query.text().toLowerCase(Locale.ROOT)) + "%");
         }
         return new Filter(where.toString(), parameters);
     }

@@ -1,5 +1,7 @@
 package dev.todo.api.task;
 
+import java.util.Arrays;
+
 import dev.todo.api.json.JsonInput;
 import dev.todo.api.json.RequestValidator;
 import dev.todo.api.problem.FieldError;
@@ -227,7 +229,7 @@ public class TaskResource {
                 return constant;
             }
         }
-        errors.add(new FieldError(name, "must be one of " + java.util.Arrays.stream(type.getEnumConstants())
+        errors.add(new FieldError(name, "must be one of " + Arrays.stream(type.getEnumConstants())
                 .map(constant -> constant.name().toLowerCase(Locale.ROOT)).toList()));
         return fallback;
     }

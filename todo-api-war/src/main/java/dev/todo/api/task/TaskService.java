@@ -1,5 +1,7 @@
 package dev.todo.api.task;
 
+import java.util.Set;
+
 import dev.todo.api.problem.ProblemException;
 import dev.todo.api.task.dto.CompletionResult;
 import dev.todo.api.task.dto.TaskInput;
@@ -186,7 +188,7 @@ public class TaskService {
             task.setCategory(input.category() == null ? Category.OTHER : input.category());
         }
         if (!onlyPresent || input.has("tags")) {
-            task.setTags(input.tags() == null ? java.util.Set.of() : input.tags());
+            task.setTags(input.tags() == null ? Set.of() : input.tags());
         }
         if (!onlyPresent || input.has("dueAt")) {
             task.setDueAt(input.dueAt());

@@ -1,5 +1,7 @@
 package dev.todo.api.tools;
 
+import java.math.BigDecimal;
+
 import dev.todo.api.problem.FieldError;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -135,9 +137,9 @@ public final class ArgumentSchema {
     private static void checkInteger(Map<String, Object> schema, JsonNumber number, String path, List<FieldError> errors) {
         Integer min = (Integer) schema.get("minimum");
         Integer max = (Integer) schema.get("maximum");
-        java.math.BigDecimal value = number.bigDecimalValue();
-        if ((min != null && value.compareTo(java.math.BigDecimal.valueOf(min)) < 0)
-                || (max != null && value.compareTo(java.math.BigDecimal.valueOf(max)) > 0)) {
+        BigDecimal value = number.bigDecimalValue();
+        if ((min != null && value.compareTo(BigDecimal.valueOf(min)) < 0)
+                || (max != null && value.compareTo(BigDecimal.valueOf(max)) > 0)) {
             errors.add(new FieldError(path, "must be from " + min + " to " + max));
         }
     }

@@ -1,5 +1,7 @@
 package dev.todo.api.tools;
 
+import jakarta.json.Json;
+
 /**
  * What a tool call did. {@code summary} is one line for people ("Created task 'Buy milk'"); {@code content} is the
  * JSON handed back to the model or MCP client. A failed call is a result too, never an exception: the model reads
@@ -12,7 +14,7 @@ public record ToolResult(String tool, boolean error, String summary, String cont
     }
 
     static ToolResult failed(String tool, String message) {
-        String json = jakarta.json.Json.createObjectBuilder().add("error", message).build().toString();
+        String json = Json.createObjectBuilder().add("error", message).build().toString();
         return new ToolResult(tool, true, "Failed: " + message, json);
     }
 }

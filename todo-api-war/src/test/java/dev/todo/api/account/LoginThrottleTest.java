@@ -1,5 +1,7 @@
 package dev.todo.api.account;
 
+import java.time.ZoneId;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -21,7 +23,7 @@ class LoginThrottleTest {
             }
 
             @Override
-            public Clock withZone(java.time.ZoneId zone) {
+            public Clock withZone(ZoneId zone) {
                 return this;
             }
 

@@ -1,5 +1,8 @@
 package dev.todo.api.account;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
 import static dev.todo.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,9 +85,9 @@ class TokensIT {
     @Test
     void tamperedClaimsAreRefused() {
         String[] parts = user.token().split("\\.");
-        String otherClaims = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+        String otherClaims = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 Tokens.claims("00000000-0000-0000-0000-000000000001", "todo-on-liberty", "todo-api", now(), now() + 3600)
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        .getBytes(StandardCharsets.UTF_8));
         assertRefused(parts[0] + "." + otherClaims + "." + parts[2]);
     }
 

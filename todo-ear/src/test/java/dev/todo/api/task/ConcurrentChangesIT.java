@@ -1,5 +1,7 @@
 package dev.todo.api.task;
 
+import java.util.ArrayList;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.todo.support.ApiClient;
@@ -26,7 +28,7 @@ class ConcurrentChangesIT {
                 return call.call();
             })).toList();
             start.countDown();
-            List<HttpResponse<String>> responses = new java.util.ArrayList<>();
+            List<HttpResponse<String>> responses = new ArrayList<>();
             for (Future<HttpResponse<String>> future : futures) {
                 responses.add(future.get());
             }

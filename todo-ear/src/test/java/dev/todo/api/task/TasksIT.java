@@ -1,5 +1,7 @@
 package dev.todo.api.task;
 
+import jakarta.json.JsonString;
+
 import static dev.todo.support.Problems.assertProblem;
 import static dev.todo.support.Problems.fieldsAtFault;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,7 +51,7 @@ class TasksIT {
         assertThat(task.getString("description")).isEqualTo("numbers for Q4");
         assertThat(task.getString("priority")).isEqualTo("HIGH");
         assertThat(task.getString("category")).isEqualTo("WORK");
-        assertThat(task.getJsonArray("tags").getValuesAs(jakarta.json.JsonString::getString)).containsExactly("finance", "q4");
+        assertThat(task.getJsonArray("tags").getValuesAs(JsonString::getString)).containsExactly("finance", "q4");
         assertThat(task.getString("dueAt")).isEqualTo("2026-12-15T12:00:00Z");
         assertThat(task.getString("remindAt")).isEqualTo("2026-12-15T09:00:00Z");
         assertThat(task.getString("recurrence")).isEqualTo("MONTHLY");
@@ -253,7 +255,7 @@ class TasksIT {
 
     @Test
     void openApiDocumentDescribesTheTaskEndpoints() {
-        HttpResponse<String> document = dev.todo.support.Http.get(dev.todo.support.Http.baseUrl() + "/openapi");
+        HttpResponse<String> document = Http.get(Http.baseUrl() + "/openapi");
 
         assertThat(document.statusCode()).isEqualTo(200);
         assertThat(document.body()).contains("/tasks/{id}/completion", "/auth/signup", "TaskInput", "bearer");

@@ -1,5 +1,7 @@
 package dev.todo.web.account;
 
+import java.util.Locale;
+
 import dev.todo.web.api.ApiException;
 import dev.todo.web.api.MeApi;
 import dev.todo.web.api.NameChange;
@@ -100,7 +102,7 @@ public class ProfilePage {
 
     public String getInitial() {
         String shown = getUser().name();
-        return shown == null || shown.isBlank() ? "?" : shown.substring(0, shown.offsetByCodePoints(0, 1)).toUpperCase(java.util.Locale.ROOT);
+        return shown == null || shown.isBlank() ? "?" : shown.substring(0, shown.offsetByCodePoints(0, 1)).toUpperCase(Locale.ROOT);
     }
 
     public boolean isConfirmingDelete() {

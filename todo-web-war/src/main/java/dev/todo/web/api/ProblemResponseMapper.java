@@ -1,5 +1,7 @@
 package dev.todo.web.api;
 
+import jakarta.ws.rs.ProcessingException;
+
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
@@ -28,7 +30,7 @@ public class ProblemResponseMapper implements ResponseExceptionMapper<ApiExcepti
             response.bufferEntity();
             String body = response.readEntity(String.class);
             return body == null || !body.trim().startsWith("{") ? null : JSONB.fromJson(body, Problem.class);
-        } catch (JsonbException | IllegalStateException | jakarta.ws.rs.ProcessingException e) {
+        } catch (JsonbException | IllegalStateException | ProcessingException e) {
             return null;
         }
     }

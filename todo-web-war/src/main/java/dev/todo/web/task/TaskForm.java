@@ -1,5 +1,8 @@
 package dev.todo.web.task;
 
+import java.util.Locale;
+import java.util.stream.Collectors;
+
 import dev.todo.web.api.Task;
 import dev.todo.web.api.TaskFields;
 import java.time.Instant;
@@ -46,10 +49,10 @@ public class TaskForm {
         }
         return List.copyOf(Arrays.stream(text.split(","))
                 .map(String::trim)
-                .map(tag -> tag.replaceFirst("^#", "").toLowerCase(java.util.Locale.ROOT))
+                .map(tag -> tag.replaceFirst("^#", "").toLowerCase(Locale.ROOT))
                 .filter(tag -> !tag.isEmpty())
                 .limit(MAX_TAGS)
-                .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+                .collect(Collectors.toCollection(LinkedHashSet::new)));
     }
 
     private static String blankToNull(String value) {
