@@ -25,7 +25,8 @@ class LocalServerIT {
         JsonObject health = json(get(baseUrl() + "/health/ready"));
 
         assertThat(health.getString("status")).isEqualTo("UP");
-        assertThat(health.getJsonArray("checks").stream().map(check -> check.asJsonObject().getString("name")))
+        assertThat(health.getJsonArray("checks").stream()
+                        .map(check -> check.asJsonObject().getString("name")))
                 .contains("database", "auth-secret", "api");
     }
 
@@ -39,11 +40,13 @@ class LocalServerIT {
     void rootLeadsToTheWebUiSignIn() {
         HttpResponse<String> root = get(baseUrl() + "/");
         assertThat(root.statusCode()).isEqualTo(302);
-        assertThat(root.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/sign-in"));
+        assertThat(root.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/sign-in"));
 
         HttpResponse<String> page = get(baseUrl() + "/sign-in");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("text/html"));
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).contains("text/html"));
         assertThat(page.body()).contains("· Todo</title>");
     }
 

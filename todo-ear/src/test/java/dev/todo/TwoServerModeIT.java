@@ -34,13 +34,24 @@ class TwoServerModeIT {
 
     @BeforeAll
     static void startBothServers() throws Exception {
-        postgres = EmbeddedPostgres.builder().setDataDirectory(OUTPUT.resolve("pgdata")).setCleanDataDirectory(true).start();
+        postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(OUTPUT.resolve("pgdata"))
+                .setCleanDataDirectory(true)
+                .start();
         String databaseUrl = "postgresql://postgres:" + DATABASE_PASSWORD + "@localhost:" + postgres.getPort()
                 + "/postgres?sslmode=disable&application_name=two-server-it";
-        api = new LibertyServer("api", API_PORT,
-                Map.of("DATABASE_URL", databaseUrl, "AUTH_SECRET", AUTH_SECRET), OUTPUT.resolve("api")).start();
-        web = new LibertyServer("web", WEB_PORT,
-                Map.of("TODO_API_URL", api.baseUrl() + "/api", "AUTH_SECRET", AUTH_SECRET), OUTPUT.resolve("web")).start();
+        api = new LibertyServer(
+                        "api",
+                        API_PORT,
+                        Map.of("DATABASE_URL", databaseUrl, "AUTH_SECRET", AUTH_SECRET),
+                        OUTPUT.resolve("api"))
+                .start();
+        web = new LibertyServer(
+                        "web",
+                        WEB_PORT,
+                        Map.of("TODO_API_URL", api.baseUrl() + "/api", "AUTH_SECRET", AUTH_SECRET),
+                        OUTPUT.resolve("web"))
+                .start();
         Http.awaitResponse(api.baseUrl() + "/health/ready", Http::isUp, START);
         Http.awaitResponse(web.baseUrl() + "/health/ready", Http::isUp, START);
     }
@@ -87,21 +98,27 @@ class TwoServerModeIT {
 
     @Test
     void databaseCredentialsNeverReachTheLog() throws Exception {
-        assertThat(api.log()).contains("Using PostgreSQL at postgres@localhost:").doesNotContain(DATABASE_PASSWORD);
+        assertThat(api.log())
+                .contains("Using PostgreSQL at postgres@localhost:")
+                .doesNotContain(DATABASE_PASSWORD);
     }
 
     @Test
     void wrongDatabaseUrlAndMissingSecretMakeTheApiNotReadyQuicklyAndSayWhy() throws Exception {
         String unreachable = "postgresql://todo:" + DATABASE_PASSWORD + "@127.0.0.1:1/todo?sslmode=require";
-        try (LibertyServer broken = new LibertyServer("api", BROKEN_API_PORT, Map.of("DATABASE_URL", unreachable),
-                OUTPUT.resolve("broken-api")).start()) {
+        try (LibertyServer broken = new LibertyServer(
+                        "api", BROKEN_API_PORT, Map.of("DATABASE_URL", unreachable), OUTPUT.resolve("broken-api"))
+                .start()) {
             Duration toAnswer = Http.awaitResponse(broken.baseUrl() + "/health/ready", Http::isDown, START);
 
             JsonObject readiness = Http.json(Http.get(broken.baseUrl() + "/health/ready"));
-            assertThat(readiness.getJsonArray("checks").toString()).contains("PostgreSQL is unreachable", "AUTH_SECRET");
+            assertThat(readiness.getJsonArray("checks").toString())
+                    .contains("PostgreSQL is unreachable", "AUTH_SECRET");
             assertThat(Http.isUp(Http.get(broken.baseUrl() + "/health/live"))).isTrue();
             assertThat(broken.log())
-                    .contains("Not ready: PostgreSQL is unreachable", "Not ready: AUTH_SECRET (or BETTER_AUTH_SECRET) is not set")
+                    .contains(
+                            "Not ready: PostgreSQL is unreachable",
+                            "Not ready: AUTH_SECRET (or BETTER_AUTH_SECRET) is not set")
                     .doesNotContain(DATABASE_PASSWORD);
             assertThat(toAnswer).isLessThan(START);
         }

@@ -18,10 +18,13 @@ import org.eclipse.microprofile.openapi.annotations.servers.Server;
 @LoginConfig(authMethod = "MP-JWT")
 @DeclareRoles("user")
 @OpenAPIDefinition(
-        info = @Info(title = "Todo API", version = "1.0",
-                description = "Tasks with priorities, categories, tags, due dates and repetition, for signed-in users. "
-                        + "Sign up or log in at /auth to get a bearer token. Errors are application/problem+json."),
+        info =
+                @Info(
+                        title = "Todo API",
+                        version = "1.0",
+                        description =
+                                "Tasks with priorities, categories, tags, due dates and repetition, for signed-in users. "
+                                        + "Sign up or log in at /auth to get a bearer token. Errors are application/problem+json."),
         servers = @Server(url = "/api"))
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
-public class TodoApiApplication extends Application {
-}
+public class TodoApiApplication extends Application {}

@@ -1,7 +1,5 @@
 package dev.todo.deploy;
 
-import java.util.regex.Matcher;
-
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
@@ -26,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import tools.jackson.databind.DeserializationFeature;
@@ -57,8 +56,7 @@ final class Charts {
     private static Path workingCopy;
     private static Path testHooksCopy;
 
-    private Charts() {
-    }
+    private Charts() {}
 
     /** The repository's root: the directory above the test's module that holds helm/ and mvnw. */
     static Path repositoryRoot() {
@@ -69,7 +67,8 @@ final class Charts {
             }
             directory = directory.getParent();
         }
-        throw new IllegalStateException("no repository root above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no repository root above " + Path.of("").toAbsolutePath());
     }
 
     /**
@@ -96,9 +95,13 @@ final class Charts {
                 Path copy = Path.of("target", "helm-charts-with-test-pods").toAbsolutePath();
                 copyTree(repositoryRoot().resolve("helm"), copy);
                 try (Stream<Path> files = Files.walk(copy)) {
-                    for (Path file : files.filter(path -> path.toString().contains("/templates/tests/")).toList()) {
-                        Files.write(file, Files.readAllLines(file).stream()
-                                .filter(line -> !line.contains(TEST_HOOK)).toList());
+                    for (Path file : files.filter(path -> path.toString().contains("/templates/tests/"))
+                            .toList()) {
+                        Files.write(
+                                file,
+                                Files.readAllLines(file).stream()
+                                        .filter(line -> !line.contains(TEST_HOOK))
+                                        .toList());
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -107,13 +110,21 @@ final class Charts {
                 testHooksCopy = copy;
             }
         }
-        return new Rendered(parse(new Helm(testHooksCopy.resolve(chart)).template().withName(RELEASE)
-                .withNamespace("todo").call()));
+        return new Rendered(parse(new Helm(testHooksCopy.resolve(chart))
+                .template()
+                .withName(RELEASE)
+                .withNamespace("todo")
+                .call()));
     }
 
     /** What `helm install` prints after installing the chart with the values given: its NOTES.txt among it. */
     static String installOutput(String chart, Map<String, Object> values) {
-        var install = new Helm(chart(chart)).install().withName(RELEASE).withNamespace("todo").dryRun().clientOnly();
+        var install = new Helm(chart(chart))
+                .install()
+                .withName(RELEASE)
+                .withNamespace("todo")
+                .dryRun()
+                .clientOnly();
         values.forEach(install::set);
         return install.call().getOutput();
     }
@@ -124,7 +135,8 @@ final class Charts {
 
     /** Renders a chart with its defaults, or with the values given ("key.path" to value, as --set takes them). */
     static Rendered render(String chart, Map<String, Object> values) {
-        TemplateCommand template = new Helm(chart(chart)).template().withName(RELEASE).withNamespace("todo");
+        TemplateCommand template =
+                new Helm(chart(chart)).template().withName(RELEASE).withNamespace("todo");
         values.forEach(template::set);
         return new Rendered(parse(template.call()));
     }
@@ -159,15 +171,19 @@ final class Charts {
         Object rendered = YAML.readValue(document, Object.class);
         Object roundTrip = YAML.readValue(SERIALIZATION.asYaml(object), Object.class);
         if (!Objects.equals(rendered, roundTrip)) {
-            throw new AssertionError("the model does not read " + object.getKind() + " " + object.getMetadata().getName()
-                    + " as rendered:\n" + document + "\nread as:\n" + SERIALIZATION.asYaml(object));
+            throw new AssertionError("the model does not read " + object.getKind() + " "
+                    + object.getMetadata().getName() + " as rendered:\n" + document + "\nread as:\n"
+                    + SERIALIZATION.asYaml(object));
         }
         return object;
     }
 
     /** The model keeps fields it does not know in additionalProperties instead of failing: any there is an error. */
     private static void collectUnknownFields(Object value, String path, List<String> unknown) {
-        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean
+        if (value == null
+                || value instanceof String
+                || value instanceof Number
+                || value instanceof Boolean
                 || value instanceof Enum<?>) {
             return;
         }
@@ -186,8 +202,10 @@ final class Charts {
             return;
         }
         for (Method getter : value.getClass().getMethods()) {
-            if (getter.getParameterCount() != 0 || Modifier.isStatic(getter.getModifiers())
-                    || getter.getDeclaringClass() == Object.class || !getter.getName().startsWith("get")) {
+            if (getter.getParameterCount() != 0
+                    || Modifier.isStatic(getter.getModifiers())
+                    || getter.getDeclaringClass() == Object.class
+                    || !getter.getName().startsWith("get")) {
                 continue;
             }
             Object property = invoke(getter, value);
@@ -196,7 +214,8 @@ final class Charts {
                     extra.keySet().forEach(key -> unknown.add(path + "." + key));
                 }
             } else {
-                collectUnknownFields(property, path + "." + decapitalize(getter.getName().substring(3)), unknown);
+                collectUnknownFields(
+                        property, path + "." + decapitalize(getter.getName().substring(3)), unknown);
             }
         }
     }
@@ -236,7 +255,9 @@ final class Charts {
         }
 
         <T extends HasMetadata> T named(Class<T> kind, String name) {
-            return all(kind).stream().filter(object -> name.equals(object.getMetadata().getName())).findFirst()
+            return all(kind).stream()
+                    .filter(object -> name.equals(object.getMetadata().getName()))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no " + kind.getSimpleName() + " " + name + " rendered"));
         }
 
@@ -248,9 +269,12 @@ final class Charts {
             Map<String, String> environment = new LinkedHashMap<>();
             for (EnvFromSource source : container.getEnvFrom()) {
                 if (source.getConfigMapRef() != null) {
-                    environment.putAll(named(ConfigMap.class, source.getConfigMapRef().getName()).getData());
+                    environment.putAll(
+                            named(ConfigMap.class, source.getConfigMapRef().getName())
+                                    .getData());
                 } else if (source.getSecretRef() != null) {
-                    environment.putAll(secretOrFail(secrets, source.getSecretRef().getName()));
+                    environment.putAll(
+                            secretOrFail(secrets, source.getSecretRef().getName()));
                 }
             }
             for (EnvVar variable : container.getEnv()) {
@@ -258,7 +282,9 @@ final class Charts {
                     environment.put(variable.getName(), expand(variable.getValue(), environment));
                 } else if (variable.getValueFrom().getSecretKeyRef() != null) {
                     var reference = variable.getValueFrom().getSecretKeyRef();
-                    environment.put(variable.getName(), secretOrFail(secrets, reference.getName()).get(reference.getKey()));
+                    environment.put(
+                            variable.getName(),
+                            secretOrFail(secrets, reference.getName()).get(reference.getKey()));
                 } else {
                     throw new AssertionError("env " + variable.getName() + " comes from a source the test cannot give");
                 }
@@ -268,14 +294,16 @@ final class Charts {
 
         /** Kubernetes' $(NAME) references to variables defined before; an unknown one stays as written. */
         private static String expand(String value, Map<String, String> defined) {
-            return Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)").matcher(value).replaceAll(match ->
-                    Matcher.quoteReplacement(defined.getOrDefault(match.group(1), match.group())));
+            return Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)")
+                    .matcher(value)
+                    .replaceAll(match -> Matcher.quoteReplacement(defined.getOrDefault(match.group(1), match.group())));
         }
 
         private static Map<String, String> secretOrFail(Map<String, Map<String, String>> secrets, String name) {
             Map<String, String> secret = secrets.get(name);
             if (secret == null) {
-                throw new AssertionError("the rendered pods name the Secret " + name + ", which the test does not supply");
+                throw new AssertionError(
+                        "the rendered pods name the Secret " + name + ", which the test does not supply");
             }
             return secret;
         }

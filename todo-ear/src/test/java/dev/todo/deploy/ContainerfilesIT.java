@@ -15,9 +15,9 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The Containerfiles read as Docker reads them, checked against what {@code ./mvnw package} left in this build (no
@@ -28,23 +28,27 @@ class ContainerfilesIT {
 
     /** The build stage's working directory, and where the shared runtime lies inside it. */
     private static final String BUILD_DIR = "/build/";
+
     private static final String BUILD_RUNTIME = "/build/target/liberty/";
 
     private static final Path ROOT = Charts.repositoryRoot();
-    private static final Path RUNTIME = Path.of(System.getProperty("liberty.runtime.dir",
-            ROOT.resolve("target/liberty").toString()));
+    private static final Path RUNTIME = Path.of(System.getProperty(
+            "liberty.runtime.dir", ROOT.resolve("target/liberty").toString()));
 
     @ParameterizedTest
     @ValueSource(strings = {"api", "web"})
     void everyPathCopiedFromTheBuildContextExists(String server) throws IOException {
         List<Instruction> copies = containerfile(server).stream()
-                .filter(instruction -> instruction.is("COPY") && instruction.option("from") == null).toList();
+                .filter(instruction -> instruction.is("COPY") && instruction.option("from") == null)
+                .toList();
 
         assertThat(copies).isNotEmpty();
         for (Instruction copy : copies) {
             for (String source : copy.sources()) {
                 assertThat(ROOT.resolve(source)).as(copy.line()).exists();
-                assertThat(dockerIgnored(source)).as(source + " must reach the build context").isFalse();
+                assertThat(dockerIgnored(source))
+                        .as(source + " must reach the build context")
+                        .isFalse();
             }
         }
     }
@@ -53,7 +57,8 @@ class ContainerfilesIT {
     @ValueSource(strings = {"api", "web"})
     void everyPathCopiedFromTheBuildStageIsWhatPackageLeaves(String server) throws IOException {
         List<Instruction> copies = containerfile(server).stream()
-                .filter(instruction -> instruction.is("COPY") && "build".equals(instruction.option("from"))).toList();
+                .filter(instruction -> instruction.is("COPY") && "build".equals(instruction.option("from")))
+                .toList();
 
         assertThat(copies).isNotEmpty();
         for (Instruction copy : copies) {
@@ -66,8 +71,10 @@ class ContainerfilesIT {
     @ParameterizedTest
     @ValueSource(strings = {"api", "web"})
     void theApplicationGoesWhereServerXmlLooksForIt(String server) throws IOException {
-        String serverXml = Files.readString(ROOT.resolve("liberty").resolve(server).resolve("server.xml"));
-        Matcher location = Pattern.compile("<webApplication [^>]*location=\"([^\"]+)\"").matcher(serverXml);
+        String serverXml =
+                Files.readString(ROOT.resolve("liberty").resolve(server).resolve("server.xml"));
+        Matcher location =
+                Pattern.compile("<webApplication [^>]*location=\"([^\"]+)\"").matcher(serverXml);
         assertThat(location.find()).isTrue();
 
         assertThat(containerfile(server)).anySatisfy(instruction -> {
@@ -83,8 +90,10 @@ class ContainerfilesIT {
     void apiImageGetsTheDatabaseLibraryAndNeverTheEmbeddedPostgresql() throws IOException {
         List<Instruction> api = containerfile("api");
         Instruction library = api.stream()
-                .filter(instruction -> instruction.is("COPY") && "/config/lib/database/".equals(instruction.destination()))
-                .findFirst().orElseThrow();
+                .filter(instruction ->
+                        instruction.is("COPY") && "/config/lib/database/".equals(instruction.destination()))
+                .findFirst()
+                .orElseThrow();
         Path copied = fromBuildStage(library.sources().get(0));
 
         try (Stream<Path> jars = Files.list(copied)) {
@@ -92,11 +101,15 @@ class ContainerfilesIT {
                     .containsExactlyInAnyOrder("todo-datasource.jar", "postgresql.jar", "checker-qual.jar");
         }
         for (String server : List.of("api", "web")) {
-            assertThat(finalStage(containerfile(server))).allSatisfy(instruction ->
-                    assertThat(instruction.line()).doesNotContainIgnoringCase("embedded").doesNotContainIgnoringCase("zonky"));
+            assertThat(finalStage(containerfile(server)))
+                    .allSatisfy(instruction -> assertThat(instruction.line())
+                            .doesNotContainIgnoringCase("embedded")
+                            .doesNotContainIgnoringCase("zonky"));
             // The reactor needs every module's pom, but the embedded PostgreSQL's sources never enter the build.
-            assertThat(containerfile(server)).filteredOn(instruction -> instruction.is("COPY"))
-                    .flatMap(Instruction::sources).filteredOn(source -> source.contains("embedded-postgres"))
+            assertThat(containerfile(server))
+                    .filteredOn(instruction -> instruction.is("COPY"))
+                    .flatMap(Instruction::sources)
+                    .filteredOn(source -> source.contains("embedded-postgres"))
                     .containsExactly("liberty/embedded-postgres/pom.xml");
         }
     }
@@ -106,11 +119,16 @@ class ContainerfilesIT {
     void baseImagesArePinned(String server) throws IOException {
         List<Instruction> instructions = containerfile(server);
         Map<String, String> arguments = new HashMap<>();
-        instructions.stream().filter(instruction -> instruction.is("ARG") && instruction.arguments().contains("="))
-                .forEach(instruction -> arguments.putIfAbsent(instruction.arguments().split("=", 2)[0],
+        instructions.stream()
+                .filter(instruction ->
+                        instruction.is("ARG") && instruction.arguments().contains("="))
+                .forEach(instruction -> arguments.putIfAbsent(
+                        instruction.arguments().split("=", 2)[0],
                         instruction.arguments().split("=", 2)[1]));
         List<String> images = new ArrayList<>();
-        for (Instruction from : instructions.stream().filter(instruction -> instruction.is("FROM")).toList()) {
+        for (Instruction from : instructions.stream()
+                .filter(instruction -> instruction.is("FROM"))
+                .toList()) {
             String image = from.arguments().split("\\s+")[0];
             Matcher argument = Pattern.compile("\\$\\{(\\w+)}").matcher(image);
             images.add(argument.matches() ? arguments.get(argument.group(1)) : image);
@@ -119,11 +137,15 @@ class ContainerfilesIT {
         assertThat(images).hasSize(2).allSatisfy(image -> {
             assertThat(image).as("explicit tag").matches("[^:]+(:\\d+)?/?[^:]*:[^:]+");
             assertThat(image).as("no floating tag").doesNotEndWith(":latest");
-            assertThat(image.substring(image.lastIndexOf(':') + 1)).as("a versioned tag").matches(".*\\d+\\.\\d+.*");
+            assertThat(image.substring(image.lastIndexOf(':') + 1))
+                    .as("a versioned tag")
+                    .matches(".*\\d+\\.\\d+.*");
         });
         assertThat(images.get(0)).startsWith("eclipse-temurin:17");
-        assertThat(images.get(1)).startsWith("icr.io/appcafe/open-liberty:")
-                .contains(System.getProperty("liberty.runtime.version", "26.0.0.5")).contains("kernel-slim");
+        assertThat(images.get(1))
+                .startsWith("icr.io/appcafe/open-liberty:")
+                .contains(System.getProperty("liberty.runtime.version", "26.0.0.5"))
+                .contains("kernel-slim");
     }
 
     @ParameterizedTest
@@ -131,16 +153,26 @@ class ContainerfilesIT {
     void finalImageRunsTheServerAsNonRootOnPort9080(String server) throws IOException {
         List<Instruction> finalStage = finalStage(containerfile(server));
 
-        List<Instruction> users = finalStage.stream().filter(instruction -> instruction.is("USER")).toList();
+        List<Instruction> users = finalStage.stream()
+                .filter(instruction -> instruction.is("USER"))
+                .toList();
         assertThat(users).isNotEmpty();
         assertThat(users.get(users.size() - 1).arguments()).isNotIn("0", "root").matches("\\d+(:\\d+)?");
-        assertThat(finalStage).filteredOn(instruction -> instruction.is("COPY")).allSatisfy(copy ->
-                assertThat(copy.option("chown")).isEqualTo("1001:0"));
-        assertThat(finalStage).filteredOn(instruction -> instruction.is("EXPOSE"))
-                .extracting(Instruction::arguments).containsExactly("9080");
-        assertThat(finalStage).filteredOn(instruction -> instruction.is("RUN")).extracting(Instruction::arguments)
-                .anyMatch(run -> run.contains("features.sh")).anyMatch(run -> run.contains("configure.sh"));
-        assertThat(finalStage).filteredOn(instruction -> instruction.is("LABEL")).extracting(Instruction::arguments)
+        assertThat(finalStage)
+                .filteredOn(instruction -> instruction.is("COPY"))
+                .allSatisfy(copy -> assertThat(copy.option("chown")).isEqualTo("1001:0"));
+        assertThat(finalStage)
+                .filteredOn(instruction -> instruction.is("EXPOSE"))
+                .extracting(Instruction::arguments)
+                .containsExactly("9080");
+        assertThat(finalStage)
+                .filteredOn(instruction -> instruction.is("RUN"))
+                .extracting(Instruction::arguments)
+                .anyMatch(run -> run.contains("features.sh"))
+                .anyMatch(run -> run.contains("configure.sh"));
+        assertThat(finalStage)
+                .filteredOn(instruction -> instruction.is("LABEL"))
+                .extracting(Instruction::arguments)
                 .anyMatch(label -> label.contains("org.opencontainers.image.title=\"todo-" + server + "\""));
     }
 
@@ -150,14 +182,18 @@ class ContainerfilesIT {
         List<Instruction> finalStage = finalStage(containerfile(server));
         String source = "liberty/" + server + "/jvm.options";
 
-        int copy = indexOf(finalStage, instruction -> instruction.is("COPY") && instruction.sources().contains(source));
+        int copy = indexOf(
+                finalStage,
+                instruction -> instruction.is("COPY") && instruction.sources().contains(source));
         assertThat(copy).as("COPY " + source).isNotNegative();
         assertThat(finalStage.get(copy).destination()).isEqualTo("/config/jvm.options");
         // After features.sh, so a changed option does not download the features again; before configure.sh, whose
         // class cache holds code compiled for the heap these options set.
         assertThat(copy)
-                .isGreaterThan(indexOf(finalStage, run -> run.is("RUN") && run.arguments().contains("features.sh")))
-                .isLessThan(indexOf(finalStage, run -> run.is("RUN") && run.arguments().contains("configure.sh")));
+                .isGreaterThan(indexOf(
+                        finalStage, run -> run.is("RUN") && run.arguments().contains("features.sh")))
+                .isLessThan(indexOf(
+                        finalStage, run -> run.is("RUN") && run.arguments().contains("configure.sh")));
         // The image runs with the options the two-server mode of this build runs with.
         assertThat(RUNTIME.resolve("wlp/usr/servers/" + server + "/jvm.options"))
                 .hasSameTextualContentAs(ROOT.resolve(source));
@@ -167,20 +203,34 @@ class ContainerfilesIT {
     @ParameterizedTest
     @ValueSource(strings = {"api", "web"})
     void whatTheBuildLeavesUnderTheChartsEmptyDirMountsIsRemovedInTheSameLayer(String server) throws IOException {
-        List<String> emptyDirs = Charts.render("todo-" + server).all(Deployment.class).get(0)
-                .getSpec().getTemplate().getSpec().getContainers().get(0).getVolumeMounts().stream()
-                .map(VolumeMount::getMountPath).toList();
+        List<String> emptyDirs = Charts.render("todo-" + server)
+                .all(Deployment.class)
+                .get(0)
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getVolumeMounts()
+                .stream()
+                .map(VolumeMount::getMountPath)
+                .toList();
         String configure = finalStage(containerfile(server)).stream()
-                .filter(run -> run.is("RUN") && run.arguments().contains("configure.sh")).findFirst().orElseThrow()
+                .filter(run -> run.is("RUN") && run.arguments().contains("configure.sh"))
+                .findFirst()
+                .orElseThrow()
                 .arguments();
 
         assertThat(emptyDirs).contains("/opt/ol/wlp/output", "/logs", "/tmp");
-        Matcher removal = Pattern.compile("configure\\.sh\\s*&&\\s*rm -rf ([^&;]+)").matcher(configure);
+        Matcher removal =
+                Pattern.compile("configure\\.sh\\s*&&\\s*rm -rf ([^&;]+)").matcher(configure);
         assertThat(removal.find()).as(configure).isTrue();
         List<String> removed = List.of(removal.group(1).strip().split("\\s+"));
         for (String mount : emptyDirs) {
-            assertThat(removed).as("the server starts of configure.sh write under " + mount
-                    + ", which the chart hides behind an emptyDir").anyMatch(path -> path.startsWith(mount + "/"));
+            assertThat(removed)
+                    .as("the server starts of configure.sh write under " + mount
+                            + ", which the chart hides behind an emptyDir")
+                    .anyMatch(path -> path.startsWith(mount + "/"));
         }
     }
 
@@ -188,31 +238,43 @@ class ContainerfilesIT {
     @ValueSource(strings = {"api", "web"})
     void theFeatureLayerLeavesOutTheJavadocThisLibertyShips(String server) throws IOException {
         String features = finalStage(containerfile(server)).stream()
-                .filter(run -> run.is("RUN") && run.arguments().contains("features.sh")).findFirst().orElseThrow()
+                .filter(run -> run.is("RUN") && run.arguments().contains("features.sh"))
+                .findFirst()
+                .orElseThrow()
                 .arguments();
-        Matcher removal = Pattern.compile("features\\.sh\\s*&&\\s*rm -rf ([^&;]+)").matcher(features);
+        Matcher removal =
+                Pattern.compile("features\\.sh\\s*&&\\s*rm -rf ([^&;]+)").matcher(features);
         assertThat(removal.find()).as(features).isTrue();
 
         for (String path : removal.group(1).strip().split("\\s+")) {
             assertThat(path).startsWith("/opt/ol/wlp/dev/").endsWith("/javadoc");
             Path inThisRuntime = RUNTIME.resolve("wlp").resolve(path.substring("/opt/ol/wlp/".length()));
             try (Stream<Path> files = Files.list(inThisRuntime)) {
-                assertThat(files).as(path + " in Liberty " + System.getProperty("liberty.runtime.version", ""))
-                        .isNotEmpty().allMatch(file -> file.getFileName().toString().endsWith("-javadoc.zip"));
+                assertThat(files)
+                        .as(path + " in Liberty " + System.getProperty("liberty.runtime.version", ""))
+                        .isNotEmpty()
+                        .allMatch(file -> file.getFileName().toString().endsWith("-javadoc.zip"));
             }
         }
     }
 
     @Test
     void buildContextKeepsOutBuildOutputGitAndSecrets() throws IOException {
-        for (String path : List.of("target/liberty", "todo-ear/target/x", ".git/config", "todo-secrets.env",
-                "k8s-secrets-template/todo-secrets.env", "prod.env", "key.pem")) {
+        for (String path : List.of(
+                "target/liberty",
+                "todo-ear/target/x",
+                ".git/config",
+                "todo-secrets.env",
+                "k8s-secrets-template/todo-secrets.env",
+                "prod.env",
+                "key.pem")) {
             assertThat(dockerIgnored(path)).as(path).isTrue();
         }
     }
 
     private static List<Instruction> containerfile(String server) throws IOException {
-        return Instruction.parse(Files.readString(ROOT.resolve("liberty").resolve(server).resolve("Dockerfile")));
+        return Instruction.parse(
+                Files.readString(ROOT.resolve("liberty").resolve(server).resolve("Dockerfile")));
     }
 
     private static int indexOf(List<Instruction> instructions, Predicate<Instruction> wanted) {

@@ -45,15 +45,22 @@ class DeploymentContractIT {
     @BeforeAll
     static void startBothServersAsTheChartsConfigureThem() throws Exception {
         rendered = Charts.render("todo");
-        postgres = EmbeddedPostgres.builder().setDataDirectory(OUTPUT.resolve("pgdata")).setCleanDataDirectory(true).start();
+        postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(OUTPUT.resolve("pgdata"))
+                .setCleanDataDirectory(true)
+                .start();
         // The Secret as create-secret.sh makes it from the seed's keys: BETTER_AUTH_SECRET stands for AUTH_SECRET, and
         // the script adds ltpa_keys_password.
-        Map<String, Map<String, String>> secrets = Map.of(secretName(), Map.of(
-                "DATABASE_URL", "postgresql://postgres:contract@localhost:" + postgres.getPort() + "/postgres?sslmode=disable",
-                "BETTER_AUTH_SECRET", AUTH_SECRET,
-                "ltpa_keys_password", "deployment-contract-ltpa-keys-password",
-                "OPENAI_API_KEY", "",
-                "XIAOMI_API_KEY", ""));
+        Map<String, Map<String, String>> secrets = Map.of(
+                secretName(),
+                Map.of(
+                        "DATABASE_URL",
+                                "postgresql://postgres:contract@localhost:" + postgres.getPort()
+                                        + "/postgres?sslmode=disable",
+                        "BETTER_AUTH_SECRET", AUTH_SECRET,
+                        "ltpa_keys_password", "deployment-contract-ltpa-keys-password",
+                        "OPENAI_API_KEY", "",
+                        "XIAOMI_API_KEY", ""));
         Map<String, String> loopback = Map.of(
                 serviceAddress("todo-api"), "127.0.0.1:" + API_PORT,
                 serviceAddress("todo-web"), "127.0.0.1:" + WEB_PORT);
@@ -105,7 +112,9 @@ class DeploymentContractIT {
         user.createTask("Check the chart contract", "");
 
         HttpResponse<String> page = Http.send(HttpRequest.newBuilder(URI.create(web.baseUrl() + "/tasks"))
-                .header("Cookie", "todo_session=" + user.token()).GET().build());
+                .header("Cookie", "todo_session=" + user.token())
+                .GET()
+                .build());
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Check the chart contract");
@@ -115,14 +124,20 @@ class DeploymentContractIT {
     void secretValuesNeverReachTheLogs() throws Exception {
         Http.awaitResponse(api.baseUrl() + "/health/ready", Http::isUp, START);
 
-        assertThat(api.log()).doesNotContain(AUTH_SECRET).doesNotContain("postgres:contract@")
+        assertThat(api.log())
+                .doesNotContain(AUTH_SECRET)
+                .doesNotContain("postgres:contract@")
                 .doesNotContain("deployment-contract-ltpa-keys-password");
         assertThat(web.log()).doesNotContain(AUTH_SECRET);
     }
 
     private static String secretName() {
-        return container("todo-api").getEnvFrom().stream().filter(source -> source.getSecretRef() != null)
-                .findFirst().orElseThrow().getSecretRef().getName();
+        return container("todo-api").getEnvFrom().stream()
+                .filter(source -> source.getSecretRef() != null)
+                .findFirst()
+                .orElseThrow()
+                .getSecretRef()
+                .getName();
     }
 
     private static Container container(String deployment) {

@@ -25,9 +25,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The charts as Helm renders them: lint-clean, and every object carries the contract the servers and the cluster
@@ -35,8 +35,8 @@ import org.junit.jupiter.api.Test;
  */
 class HelmChartsIT {
 
-    private static final Map<String, String> HEALTH = Map.of(
-            "startup", "/health/started", "liveness", "/health/live", "readiness", "/health/ready");
+    private static final Map<String, String> HEALTH =
+            Map.of("startup", "/health/started", "liveness", "/health/live", "readiness", "/health/ready");
     private static final List<String> SECRET_KEYS = List.of(
             "DATABASE_URL", "AUTH_SECRET", "BETTER_AUTH_SECRET", "OPENAI_API_KEY", "XIAOMI_API_KEY", "PASSWORD");
 
@@ -45,7 +45,8 @@ class HelmChartsIT {
     void chartIsLintCleanUnderStrictLint(String chart) {
         LintResult lint = Charts.lintStrict(chart);
 
-        assertThat(lint.getMessages()).noneMatch(message -> message.contains("[ERROR]") || message.contains("[WARNING]"));
+        assertThat(lint.getMessages())
+                .noneMatch(message -> message.contains("[ERROR]") || message.contains("[WARNING]"));
         assertThat(lint.isFailed()).as(String.join("\n", lint.getMessages())).isFalse();
     }
 
@@ -60,12 +61,18 @@ class HelmChartsIT {
         assertThat(api.getSpec().getPorts()).extracting(ServicePort::getPort).containsExactly(9080);
         assertThat(web.getSpec().getPorts()).extracting(ServicePort::getPort).containsExactly(80);
         for (Service service : List.of(api, web)) {
-            assertThat(service.getSpec().getPorts().get(0).getTargetPort().getStrVal()).isEqualTo("http");
+            assertThat(service.getSpec().getPorts().get(0).getTargetPort().getStrVal())
+                    .isEqualTo("http");
         }
-        assertThat(rendered.all(Deployment.class)).extracting(d -> d.getMetadata().getName())
+        assertThat(rendered.all(Deployment.class))
+                .extracting(d -> d.getMetadata().getName())
                 .containsExactlyInAnyOrder("todo-api", "todo-web");
-        assertThat(rendered.all(StatefulSet.class)).as("the in-cluster PostgreSQL is off by default").isEmpty();
-        assertThat(rendered.all(Secret.class)).as("the chart makes no Secret of its own by default").isEmpty();
+        assertThat(rendered.all(StatefulSet.class))
+                .as("the in-cluster PostgreSQL is off by default")
+                .isEmpty();
+        assertThat(rendered.all(Secret.class))
+                .as("the chart makes no Secret of its own by default")
+                .isEmpty();
     }
 
     @Test
@@ -75,32 +82,43 @@ class HelmChartsIT {
         for (String name : List.of("todo-api", "todo-web")) {
             Service service = rendered.named(Service.class, name);
             Deployment deployment = rendered.named(Deployment.class, name);
-            Map<String, String> podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
+            Map<String, String> podLabels =
+                    deployment.getSpec().getTemplate().getMetadata().getLabels();
             assertThat(podLabels).containsAllEntriesOf(service.getSpec().getSelector());
-            assertThat(deployment.getSpec().getSelector().getMatchLabels()).isEqualTo(service.getSpec().getSelector());
-            assertThat(container(deployment).getPorts()).singleElement()
+            assertThat(deployment.getSpec().getSelector().getMatchLabels())
+                    .isEqualTo(service.getSpec().getSelector());
+            assertThat(container(deployment).getPorts())
+                    .singleElement()
                     .satisfies(port -> assertThat(port.getName()).isEqualTo("http"))
                     .satisfies(port -> assertThat(port.getContainerPort()).isEqualTo(9080));
         }
         assertThat(rendered.named(Service.class, "todo-api").getSpec().getSelector())
-                .isNotEqualTo(rendered.named(Service.class, "todo-web").getSpec().getSelector());
+                .isNotEqualTo(
+                        rendered.named(Service.class, "todo-web").getSpec().getSelector());
     }
 
     @Test
     void probesAskTheServersHealthEndpointsOnTheirHttpPort() {
         for (Deployment deployment : Charts.render("todo").all(Deployment.class)) {
             Container container = container(deployment);
-            Map<String, Probe> probes = Map.of("startup", container.getStartupProbe(),
-                    "liveness", container.getLivenessProbe(), "readiness", container.getReadinessProbe());
+            Map<String, Probe> probes = Map.of(
+                    "startup",
+                    container.getStartupProbe(),
+                    "liveness",
+                    container.getLivenessProbe(),
+                    "readiness",
+                    container.getReadinessProbe());
             probes.forEach((kind, probe) -> {
                 assertThat(probe.getHttpGet().getPath()).as(kind).isEqualTo(HEALTH.get(kind));
                 assertThat(probe.getHttpGet().getPort().getStrVal()).as(kind).isEqualTo("http");
             });
             Probe startup = container.getStartupProbe();
             assertThat(startup.getPeriodSeconds() * startup.getFailureThreshold())
-                    .as("time Liberty gets to start before liveness applies").isBetween(60, 300);
+                    .as("time Liberty gets to start before liveness applies")
+                    .isBetween(60, 300);
             assertThat(container.getReadinessProbe().getTimeoutSeconds())
-                    .as("the api's readiness waits up to 5 s to connect plus 2 s to validate").isGreaterThan(7);
+                    .as("the api's readiness waits up to 5 s to connect plus 2 s to validate")
+                    .isGreaterThan(7);
         }
     }
 
@@ -109,10 +127,16 @@ class HelmChartsIT {
         Charts.Rendered rendered = Charts.render("todo");
 
         for (Deployment deployment : rendered.all(Deployment.class)) {
-            Map<String, String> environment = rendered.environment(container(deployment),
-                    Map.of("todo-secrets", Map.of()));
-            assertThat(environment).containsEntry("HTTP_PORT",
-                    container(deployment).getPorts().get(0).getContainerPort().toString());
+            Map<String, String> environment =
+                    rendered.environment(container(deployment), Map.of("todo-secrets", Map.of()));
+            assertThat(environment)
+                    .containsEntry(
+                            "HTTP_PORT",
+                            container(deployment)
+                                    .getPorts()
+                                    .get(0)
+                                    .getContainerPort()
+                                    .toString());
         }
     }
 
@@ -121,8 +145,9 @@ class HelmChartsIT {
         Charts.Rendered rendered = Charts.render("todo");
         Service api = rendered.named(Service.class, "todo-api");
 
-        URI apiUrl = URI.create(rendered.environment(container(rendered.named(Deployment.class, "todo-web")),
-                Map.of("todo-secrets", Map.of())).get("TODO_API_URL"));
+        URI apiUrl = URI.create(rendered.environment(
+                        container(rendered.named(Deployment.class, "todo-web")), Map.of("todo-secrets", Map.of()))
+                .get("TODO_API_URL"));
 
         assertThat(apiUrl.getHost()).isEqualTo(api.getMetadata().getName());
         assertThat(apiUrl.getPort()).isEqualTo(api.getSpec().getPorts().get(0).getPort());
@@ -142,8 +167,10 @@ class HelmChartsIT {
     void imagesAreTheLocallyBuiltOnesAndAreNotPulledWhenPresent() {
         Charts.Rendered rendered = Charts.render("todo");
 
-        assertThat(container(rendered.named(Deployment.class, "todo-api")).getImage()).isEqualTo("todo-api:v1");
-        assertThat(container(rendered.named(Deployment.class, "todo-web")).getImage()).isEqualTo("todo-web:v1");
+        assertThat(container(rendered.named(Deployment.class, "todo-api")).getImage())
+                .isEqualTo("todo-api:v1");
+        assertThat(container(rendered.named(Deployment.class, "todo-web")).getImage())
+                .isEqualTo("todo-web:v1");
         assertThat(allContainers(rendered)).allSatisfy(container -> {
             assertThat(container.getImagePullPolicy()).isEqualTo("IfNotPresent");
             assertThat(container.getImage()).matches(".+:[^:]+").doesNotEndWith(":latest");
@@ -155,8 +182,12 @@ class HelmChartsIT {
         Charts.Rendered rendered = Charts.renderWithTestPods("todo");
         Charts.Rendered withDatabase = Charts.render("todo", Map.of("todo-api.postgresql.enabled", true));
 
-        List<PodSpec> pods = Stream.concat(podSpecs(rendered).stream(), podSpecs(withDatabase).stream()
-                .filter(pod -> pod.getContainers().get(0).getName().equals("postgresql"))).toList();
+        List<PodSpec> pods = Stream.concat(
+                        podSpecs(rendered).stream(),
+                        podSpecs(withDatabase).stream()
+                                .filter(pod ->
+                                        pod.getContainers().get(0).getName().equals("postgresql")))
+                .toList();
         assertThat(pods).hasSize(5);
         for (PodSpec pod : pods) {
             PodSecurityContext podContext = pod.getSecurityContext();
@@ -166,15 +197,24 @@ class HelmChartsIT {
             assertThat(pod.getAutomountServiceAccountToken()).isFalse();
             for (Container container : pod.getContainers()) {
                 SecurityContext context = container.getSecurityContext();
-                assertThat(context.getAllowPrivilegeEscalation()).as(container.getName()).isFalse();
-                assertThat(context.getReadOnlyRootFilesystem()).as(container.getName()).isTrue();
+                assertThat(context.getAllowPrivilegeEscalation())
+                        .as(container.getName())
+                        .isFalse();
+                assertThat(context.getReadOnlyRootFilesystem())
+                        .as(container.getName())
+                        .isTrue();
                 assertThat(context.getRunAsNonRoot()).as(container.getName()).isTrue();
-                assertThat(context.getCapabilities().getDrop()).as(container.getName()).containsExactly("ALL");
-                assertThat(context.getCapabilities().getAdd()).as(container.getName()).isNullOrEmpty();
+                assertThat(context.getCapabilities().getDrop())
+                        .as(container.getName())
+                        .containsExactly("ALL");
+                assertThat(context.getCapabilities().getAdd())
+                        .as(container.getName())
+                        .isNullOrEmpty();
                 assertThat(context.getPrivileged()).as(container.getName()).isNotEqualTo(Boolean.TRUE);
             }
             assertThat(pod.getHostNetwork()).isNotEqualTo(Boolean.TRUE);
-            assertThat(pod.getVolumes()).allSatisfy(volume -> assertThat(volume.getHostPath()).isNull());
+            assertThat(pod.getVolumes())
+                    .allSatisfy(volume -> assertThat(volume.getHostPath()).isNull());
         }
     }
 
@@ -184,11 +224,12 @@ class HelmChartsIT {
             PodSpec pod = deployment.getSpec().getTemplate().getSpec();
             List<VolumeMount> mounts = container(deployment).getVolumeMounts();
 
-            assertThat(mounts).extracting(VolumeMount::getMountPath)
-                    .contains("/opt/ol/wlp/output", "/logs", "/tmp");
+            assertThat(mounts).extracting(VolumeMount::getMountPath).contains("/opt/ol/wlp/output", "/logs", "/tmp");
             for (VolumeMount mount : mounts) {
-                assertThat(pod.getVolumes()).filteredOn(volume -> volume.getName().equals(mount.getName()))
-                        .singleElement().satisfies(volume -> assertThat(volume.getEmptyDir()).isNotNull());
+                assertThat(pod.getVolumes())
+                        .filteredOn(volume -> volume.getName().equals(mount.getName()))
+                        .singleElement()
+                        .satisfies(volume -> assertThat(volume.getEmptyDir()).isNotNull());
                 assertThat(mount.getReadOnly()).isNotEqualTo(Boolean.TRUE);
             }
         }
@@ -199,15 +240,28 @@ class HelmChartsIT {
         Charts.Rendered rendered = Charts.render("todo", Map.of("todo-api.postgresql.enabled", true));
 
         assertThat(allContainers(rendered)).allSatisfy(container -> {
-            assertThat(container.getResources().getRequests()).as(container.getName()).containsKeys("cpu", "memory");
-            assertThat(container.getResources().getLimits()).as(container.getName()).containsKey("memory");
+            assertThat(container.getResources().getRequests())
+                    .as(container.getName())
+                    .containsKeys("cpu", "memory");
+            assertThat(container.getResources().getLimits())
+                    .as(container.getName())
+                    .containsKey("memory");
         });
-        Charts.Rendered bigger = Charts.render("todo", Map.of("todo-api.resources.limits.memory", "1Gi",
-                "todo-api.replicaCount", 3, "todo-web.image.tag", "v2"));
+        Charts.Rendered bigger = Charts.render(
+                "todo",
+                Map.of(
+                        "todo-api.resources.limits.memory",
+                        "1Gi",
+                        "todo-api.replicaCount",
+                        3,
+                        "todo-web.image.tag",
+                        "v2"));
         Deployment api = bigger.named(Deployment.class, "todo-api");
-        assertThat(container(api).getResources().getLimits().get("memory").toString()).isEqualTo("1Gi");
+        assertThat(container(api).getResources().getLimits().get("memory").toString())
+                .isEqualTo("1Gi");
         assertThat(api.getSpec().getReplicas()).isEqualTo(3);
-        assertThat(container(bigger.named(Deployment.class, "todo-web")).getImage()).isEqualTo("todo-web:v2");
+        assertThat(container(bigger.named(Deployment.class, "todo-web")).getImage())
+                .isEqualTo("todo-web:v2");
     }
 
     @Test
@@ -215,9 +269,15 @@ class HelmChartsIT {
         Charts.Rendered rendered = Charts.render("todo", Map.of("todo-api.postgresql.enabled", true));
 
         for (HasMetadata object : rendered.objects()) {
-            assertThat(object.getMetadata().getLabels()).as(object.getKind() + " " + object.getMetadata().getName())
-                    .containsKeys("app.kubernetes.io/name", "app.kubernetes.io/instance", "app.kubernetes.io/version",
-                            "app.kubernetes.io/component", "app.kubernetes.io/part-of", "app.kubernetes.io/managed-by",
+            assertThat(object.getMetadata().getLabels())
+                    .as(object.getKind() + " " + object.getMetadata().getName())
+                    .containsKeys(
+                            "app.kubernetes.io/name",
+                            "app.kubernetes.io/instance",
+                            "app.kubernetes.io/version",
+                            "app.kubernetes.io/component",
+                            "app.kubernetes.io/part-of",
+                            "app.kubernetes.io/managed-by",
                             "helm.sh/chart")
                     .containsEntry("app.kubernetes.io/instance", Charts.RELEASE)
                     .containsEntry("app.kubernetes.io/part-of", "todo")
@@ -233,7 +293,9 @@ class HelmChartsIT {
         assertThat(configChecksum(Charts.render("todo", Map.of("todo-api.env.DB_POOL_MAX", "30")), "todo-api"))
                 .isNotEqualTo(before);
         assertThat(Charts.render("todo", Map.of("todo-api.env.DB_POOL_MAX", "30"))
-                .named(ConfigMap.class, "todo-api").getData()).containsEntry("DB_POOL_MAX", "30");
+                        .named(ConfigMap.class, "todo-api")
+                        .getData())
+                .containsEntry("DB_POOL_MAX", "30");
     }
 
     @Test
@@ -243,28 +305,43 @@ class HelmChartsIT {
         StatefulSet database = rendered.named(StatefulSet.class, "todo-api-postgresql");
         Container postgresql = container(database.getSpec().getTemplate().getSpec());
         assertThat(postgresql.getImage()).matches("postgres:17\\.\\d+.*");
-        assertThat(database.getSpec().getVolumeClaimTemplates()).singleElement()
-                .satisfies(claim -> assertThat(claim.getSpec().getResources().getRequests()).containsKey("storage"));
-        assertThat(rendered.named(Service.class, "todo-api-postgresql").getSpec().getType()).isEqualTo("ClusterIP");
-        Map<String, Map<String, String>> secrets = Map.of("todo-secrets",
+        assertThat(database.getSpec().getVolumeClaimTemplates())
+                .singleElement()
+                .satisfies(claim ->
+                        assertThat(claim.getSpec().getResources().getRequests()).containsKey("storage"));
+        assertThat(rendered.named(Service.class, "todo-api-postgresql")
+                        .getSpec()
+                        .getType())
+                .isEqualTo("ClusterIP");
+        Map<String, Map<String, String>> secrets = Map.of(
+                "todo-secrets",
                 Map.of("DATABASE_URL", "postgresql://elsewhere/todo", "POSTGRES_PASSWORD", "s3cr3tHex"));
 
-        Map<String, String> api = rendered.environment(container(rendered.named(Deployment.class, "todo-api")), secrets);
+        Map<String, String> api =
+                rendered.environment(container(rendered.named(Deployment.class, "todo-api")), secrets);
         Map<String, String> db = rendered.environment(postgresql, secrets);
 
         assertThat(api.get("DATABASE_URL"))
                 .isEqualTo("postgresql://todo:s3cr3tHex@todo-api-postgresql:5432/todo?sslmode=disable");
-        assertThat(db).containsEntry("POSTGRES_PASSWORD", "s3cr3tHex").containsEntry("POSTGRES_USER", "todo")
+        assertThat(db)
+                .containsEntry("POSTGRES_PASSWORD", "s3cr3tHex")
+                .containsEntry("POSTGRES_USER", "todo")
                 .containsEntry("POSTGRES_DB", "todo");
-        assertThat(rendered.all(Secret.class)).as("no password is generated into the chart's output").isEmpty();
+        assertThat(rendered.all(Secret.class))
+                .as("no password is generated into the chart's output")
+                .isEmpty();
     }
 
     @Test
     void notesTellHowToReachTheAppOnMinikube() {
         String output = Charts.installOutput("todo", Map.of());
 
-        assertThat(output).contains("minikube tunnel", "minikube service -n todo todo-web", "helm test todo",
-                "kubectl get svc -n todo todo-web");
+        assertThat(output)
+                .contains(
+                        "minikube tunnel",
+                        "minikube service -n todo todo-web",
+                        "helm test todo",
+                        "kubectl get svc -n todo todo-web");
     }
 
     @Test
@@ -272,26 +349,32 @@ class HelmChartsIT {
         assertThatThrownBy(() -> Charts.render("todo-api", Map.of("image.pullPolicy", "Sometimes")))
                 .hasMessageContaining("pullPolicy");
         assertThatThrownBy(() -> Charts.render("todo-api", Map.of("service.type", "LoadBalancer")))
-                .as("the API is never exposed outside the cluster").hasMessageContaining("type");
+                .as("the API is never exposed outside the cluster")
+                .hasMessageContaining("type");
         assertThatThrownBy(() -> Charts.render("todo-api", Map.of("env.AUTH_SECRET", "in-values")))
-                .as("secrets never go into values").hasMessageContaining("AUTH_SECRET");
+                .as("secrets never go into values")
+                .hasMessageContaining("AUTH_SECRET");
         assertThatThrownBy(() -> Charts.render("todo-web", Map.of("image.tag", "latest")))
                 .hasMessageContaining("tag");
         assertThatThrownBy(() -> Charts.render("todo", Map.of("replicas", 2)))
-                .as("a misspelt top-level key").hasMessageContaining("replicas");
+                .as("a misspelt top-level key")
+                .hasMessageContaining("replicas");
     }
 
     @Test
     void noValuesFileHoldsASecretValue() throws IOException {
         try (Stream<Path> files = Files.walk(Charts.repositoryRoot().resolve("helm"))) {
-            List<Path> valuesFiles = files.filter(path -> path.getFileName().toString().startsWith("values")
-                    && path.getFileName().toString().endsWith(".yaml")).toList();
+            List<Path> valuesFiles = files.filter(
+                            path -> path.getFileName().toString().startsWith("values")
+                                    && path.getFileName().toString().endsWith(".yaml"))
+                    .toList();
             assertThat(valuesFiles).hasSize(3);
             for (Path file : valuesFiles) {
                 for (String line : Files.readAllLines(file)) {
                     String code = line.replaceFirst("#.*", "");
                     for (String key : SECRET_KEYS) {
-                        assertThat(code.toUpperCase()).as(file + ": " + line)
+                        assertThat(code.toUpperCase())
+                                .as(file + ": " + line)
                                 .doesNotContainPattern(key + "\\w*\\s*:\\s*\\S");
                     }
                     assertThat(code).as(file + ": " + line).doesNotContainPattern("(?i)(sk-|postgres(ql)?://)");
@@ -302,10 +385,15 @@ class HelmChartsIT {
 
     @Test
     void helmTestPodsCheckThatTheAppAnswers() throws IOException {
-        assertThat(Charts.render("todo").all(Pod.class)).as("test pods are hooks, not installed objects").isEmpty();
+        assertThat(Charts.render("todo").all(Pod.class))
+                .as("test pods are hooks, not installed objects")
+                .isEmpty();
         for (String chart : List.of("todo-api", "todo-web")) {
-            assertThat(Files.readString(Charts.repositoryRoot().resolve("helm").resolve(chart)
-                    .resolve("templates/tests/test-connection.yaml"))).contains("\"helm.sh/hook\": test");
+            assertThat(Files.readString(Charts.repositoryRoot()
+                            .resolve("helm")
+                            .resolve(chart)
+                            .resolve("templates/tests/test-connection.yaml")))
+                    .contains("\"helm.sh/hook\": test");
         }
 
         List<Pod> tests = Charts.renderWithTestPods("todo").all(Pod.class);
@@ -314,17 +402,27 @@ class HelmChartsIT {
             assertThat(pod.getSpec().getRestartPolicy()).isEqualTo("Never");
             assertThat(String.join(" ", container(pod.getSpec()).getCommand())).contains("/health/ready");
         });
-        assertThat(tests).anySatisfy(pod ->
-                assertThat(String.join(" ", container(pod.getSpec()).getCommand())).contains("http://todo-web:80/"));
-        assertThat(tests).anySatisfy(pod ->
-                assertThat(String.join(" ", container(pod.getSpec()).getCommand())).contains("http://todo-api:9080/"));
+        assertThat(tests)
+                .anySatisfy(pod -> assertThat(
+                                String.join(" ", container(pod.getSpec()).getCommand()))
+                        .contains("http://todo-web:80/"));
+        assertThat(tests)
+                .anySatisfy(pod -> assertThat(
+                                String.join(" ", container(pod.getSpec()).getCommand()))
+                        .contains("http://todo-api:9080/"));
     }
 
     @Test
     void standaloneChartsNameTheirObjectsAfterTheRelease() {
-        assertThat(Charts.render("todo-api").named(Service.class, "todo-todo-api").getSpec().getType())
+        assertThat(Charts.render("todo-api")
+                        .named(Service.class, "todo-todo-api")
+                        .getSpec()
+                        .getType())
                 .isEqualTo("ClusterIP");
-        assertThat(Charts.render("todo-web").named(Service.class, "todo-todo-web").getSpec().getType())
+        assertThat(Charts.render("todo-web")
+                        .named(Service.class, "todo-todo-web")
+                        .getSpec()
+                        .getType())
                 .isEqualTo("LoadBalancer");
     }
 
@@ -348,7 +446,11 @@ class HelmChartsIT {
     }
 
     private static String configChecksum(Charts.Rendered rendered, String deployment) {
-        return rendered.named(Deployment.class, deployment).getSpec().getTemplate().getMetadata().getAnnotations()
+        return rendered.named(Deployment.class, deployment)
+                .getSpec()
+                .getTemplate()
+                .getMetadata()
+                .getAnnotations()
                 .get("checksum/config");
     }
 
@@ -363,12 +465,18 @@ class HelmChartsIT {
 
     private static List<PodSpec> podSpecs(Charts.Rendered rendered) {
         return Stream.of(
-                rendered.all(Deployment.class).stream().map(d -> d.getSpec().getTemplate().getSpec()),
-                rendered.all(StatefulSet.class).stream().map(s -> s.getSpec().getTemplate().getSpec()),
-                rendered.all(Pod.class).stream().map(Pod::getSpec)).flatMap(s -> s).toList();
+                        rendered.all(Deployment.class).stream()
+                                .map(d -> d.getSpec().getTemplate().getSpec()),
+                        rendered.all(StatefulSet.class).stream()
+                                .map(s -> s.getSpec().getTemplate().getSpec()),
+                        rendered.all(Pod.class).stream().map(Pod::getSpec))
+                .flatMap(s -> s)
+                .toList();
     }
 
     private static List<Container> allContainers(Charts.Rendered rendered) {
-        return podSpecs(rendered).stream().flatMap(pod -> pod.getContainers().stream()).toList();
+        return podSpecs(rendered).stream()
+                .flatMap(pod -> pod.getContainers().stream())
+                .toList();
     }
 }

@@ -20,12 +20,18 @@ import java.util.stream.Collectors;
  */
 final class LoadGenerator {
 
-    record Result(String name, int targetRate, int sent, int failed, double throughput, double p50Millis,
-            double p99Millis, double maxMillis, String failures) {
-    }
+    record Result(
+            String name,
+            int targetRate,
+            int sent,
+            int failed,
+            double throughput,
+            double p50Millis,
+            double p99Millis,
+            double maxMillis,
+            String failures) {}
 
-    private LoadGenerator() {
-    }
+    private LoadGenerator() {}
 
     /** Sends {@code rate} requests a second for the duration; {@code request} gets the request's sequence number. */
     static Result run(String name, int rate, Duration duration, IntFunction<HttpResponse<String>> request)
@@ -49,13 +55,16 @@ final class LoadGenerator {
                     HttpResponse<String> response = request.apply(sequence);
                     if (response.statusCode() >= 400) {
                         failed.incrementAndGet();
-                        causes.computeIfAbsent("HTTP " + response.statusCode(), key -> new AtomicInteger()).incrementAndGet();
+                        causes.computeIfAbsent("HTTP " + response.statusCode(), key -> new AtomicInteger())
+                                .incrementAndGet();
                     }
                 } catch (RuntimeException e) {
                     failed.incrementAndGet();
                     Throwable cause = e.getCause() == null ? e : e.getCause();
-                    causes.computeIfAbsent(cause.getClass().getSimpleName() + ": " + cause.getMessage(),
-                            key -> new AtomicInteger()).incrementAndGet();
+                    causes.computeIfAbsent(
+                                    cause.getClass().getSimpleName() + ": " + cause.getMessage(),
+                                    key -> new AtomicInteger())
+                            .incrementAndGet();
                 }
                 latencies.add(System.nanoTime() - due);
             });
@@ -65,9 +74,17 @@ final class LoadGenerator {
         double seconds = (System.nanoTime() - start) / 1e9;
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        return new Result(name, rate, total, failed.get(), sorted.size() / seconds, percentile(sorted, 0.50),
-                percentile(sorted, 0.99), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6,
-                causes.entrySet().stream().map(entry -> entry.getValue() + "x " + entry.getKey())
+        return new Result(
+                name,
+                rate,
+                total,
+                failed.get(),
+                sorted.size() / seconds,
+                percentile(sorted, 0.50),
+                percentile(sorted, 0.99),
+                sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6,
+                causes.entrySet().stream()
+                        .map(entry -> entry.getValue() + "x " + entry.getKey())
                         .collect(Collectors.joining("; ")));
     }
 

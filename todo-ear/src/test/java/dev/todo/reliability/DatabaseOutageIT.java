@@ -1,9 +1,5 @@
 package dev.todo.reliability;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.util.Comparator;
-
 import static dev.todo.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,11 +7,14 @@ import dev.todo.support.ApiClient;
 import dev.todo.support.Http;
 import dev.todo.support.LibertyServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -43,9 +42,16 @@ class DatabaseOutageIT {
         deleteRecursively(OUTPUT.resolve("pgdata"));
         postgres = startDatabase(0);
         databasePort = postgres.getPort();
-        api = new LibertyServer("api", API_PORT, Map.of(
-                "DATABASE_URL", "postgresql://postgres@localhost:" + databasePort + "/postgres",
-                "AUTH_SECRET", "outage-test-secret-that-is-long-enough-32"), OUTPUT.resolve("api")).start();
+        api = new LibertyServer(
+                        "api",
+                        API_PORT,
+                        Map.of(
+                                "DATABASE_URL",
+                                "postgresql://postgres@localhost:" + databasePort + "/postgres",
+                                "AUTH_SECRET",
+                                "outage-test-secret-that-is-long-enough-32"),
+                        OUTPUT.resolve("api"))
+                .start();
         Http.awaitResponse(api.baseUrl() + "/health/ready", Http::isUp, Duration.ofSeconds(90));
     }
 
@@ -73,7 +79,8 @@ class DatabaseOutageIT {
     private static void deleteRecursively(Path directory) throws IOException {
         if (Files.exists(directory)) {
             try (var paths = Files.walk(directory)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                paths.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
     }
@@ -83,12 +90,12 @@ class DatabaseOutageIT {
         ApiClient user = ApiClient.newUser("Outage Survivor", api.baseUrl() + "/api");
         List<String> acknowledged = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            acknowledged.add(user.createTask("Written before the outage " + i, "").getString("id"));
+            acknowledged.add(
+                    user.createTask("Written before the outage " + i, "").getString("id"));
         }
 
         postgres.close();
-        Duration detection = Http.awaitResponse(api.baseUrl() + "/health/ready", Http::isDown,
-                DETECTION_LIMIT);
+        Duration detection = Http.awaitResponse(api.baseUrl() + "/health/ready", Http::isDown, DETECTION_LIMIT);
         assertThat(Http.isUp(Http.get(api.baseUrl() + "/health/live"))).isTrue();
         Instant asked = Instant.now();
         HttpResponse<String> duringOutage = user.get("/tasks");
@@ -100,12 +107,15 @@ class DatabaseOutageIT {
         postgres = startDatabase(databasePort);
         Instant back = Instant.now();
         Http.awaitResponse(api.baseUrl() + "/health/ready", Http::isUp, Duration.ofSeconds(60));
-        Http.awaitResponse(api.baseUrl() + "/api/ping", response -> user.get("/tasks?size=100").statusCode() == 200,
+        Http.awaitResponse(
+                api.baseUrl() + "/api/ping",
+                response -> user.get("/tasks?size=100").statusCode() == 200,
                 Duration.ofSeconds(60));
         Duration recovery = Duration.between(back, Instant.now());
 
         List<String> present = Http.json(user.get("/tasks?size=100")).getJsonArray("items").stream()
-                .map(item -> item.asJsonObject().getString("id")).toList();
+                .map(item -> item.asJsonObject().getString("id"))
+                .toList();
         assertThat(present).containsExactlyInAnyOrderElementsOf(acknowledged);
         LOG.info(() -> "Database outage: readiness DOWN " + detection.toMillis() + " ms after the database stopped, "
                 + "503 answered in " + answeredIn.toMillis() + " ms, requests served again " + recovery.toMillis()

@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,16 +78,17 @@ class HostileInputIT {
                 assertThat(reread(created).getString("title")).isEqualTo(text.strip());
             }));
             tests.add(dynamicTest("description: " + name, () -> {
-                JsonObject created = Http.json(expect(user.post("/tasks",
-                        "{\"title\":\"t\",\"description\":" + Json.createValue(text) + "}"), 201));
+                JsonObject created = Http.json(expect(
+                        user.post("/tasks", "{\"title\":\"t\",\"description\":" + Json.createValue(text) + "}"), 201));
                 assertThat(reread(created).getString("description")).isEqualTo(text);
             }));
             tests.add(dynamicTest("tag: " + name, () -> {
                 String tag = text.length() > 40 ? text.substring(0, 40) : text;
-                JsonObject created = Http.json(expect(user.post("/tasks",
-                        "{\"title\":\"t\",\"tags\":[" + Json.createValue(tag) + "]}"), 201));
+                JsonObject created = Http.json(
+                        expect(user.post("/tasks", "{\"title\":\"t\",\"tags\":[" + Json.createValue(tag) + "]}"), 201));
                 assertThat(reread(created).getJsonArray("tags").getValuesAs(JsonString.class))
-                        .extracting(JsonString::getString).containsExactly(tag.strip());
+                        .extracting(JsonString::getString)
+                        .containsExactly(tag.strip());
             }));
             tests.add(dynamicTest("patched title: " + name, () -> {
                 JsonObject patched = Http.json(expect(user.patch(taskPath, object("title", text)), 200));
@@ -100,23 +101,30 @@ class HostileInputIT {
     @TestFactory
     Stream<DynamicTest> taskFieldsRefuseWhatTheyCannotHold() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (String field : List.of("title", "description", "priority", "category", "dueAt", "remindAt", "recurrence")) {
-            WRONG_SHAPES.forEach((name, json) -> tests.add(dynamicTest(field + " as " + name, () ->
-                    assertRefused(user.post("/tasks", withTitle(field, json)), field))));
+        for (String field :
+                List.of("title", "description", "priority", "category", "dueAt", "remindAt", "recurrence")) {
+            WRONG_SHAPES.forEach((name, json) -> tests.add(dynamicTest(
+                    field + " as " + name, () -> assertRefused(user.post("/tasks", withTitle(field, json)), field))));
             if (!field.equals("title") && !field.equals("description")) {
-                NASTY_TEXT.forEach((name, text) -> tests.add(dynamicTest(field + " as " + name, () ->
-                        assertRefused(user.patch(taskPath, "{\"" + field + "\":" + Json.createValue(text) + "}"), field))));
+                NASTY_TEXT.forEach((name, text) -> tests.add(dynamicTest(
+                        field + " as " + name,
+                        () -> assertRefused(
+                                user.patch(taskPath, "{\"" + field + "\":" + Json.createValue(text) + "}"), field))));
             }
         }
         WRONG_SHAPES.forEach((name, json) -> {
             if (!name.equals("array")) {
-                tests.add(dynamicTest("tags as " + name, () -> assertRefused(user.post("/tasks", withTitle("tags", json)), "tags")));
+                tests.add(dynamicTest(
+                        "tags as " + name, () -> assertRefused(user.post("/tasks", withTitle("tags", json)), "tags")));
             }
-            tests.add(dynamicTest("tags holding " + name, () -> assertRefused(user.post("/tasks",
-                    withTitle("tags", "[" + json + "]")), "tags")));
+            tests.add(dynamicTest(
+                    "tags holding " + name,
+                    () -> assertRefused(user.post("/tasks", withTitle("tags", "[" + json + "]")), "tags")));
             if (!name.equals("number")) {
-                tests.add(dynamicTest("version as " + name, () -> assertRefused(user.patch(taskPath,
-                        "{\"title\":\"t\",\"version\":" + json + "}"), "version")));
+                tests.add(dynamicTest(
+                        "version as " + name,
+                        () -> assertRefused(
+                                user.patch(taskPath, "{\"title\":\"t\",\"version\":" + json + "}"), "version")));
             }
         });
         return tests.stream();
@@ -125,8 +133,8 @@ class HostileInputIT {
     @TestFactory
     Stream<DynamicTest> queryParametersAndIdsNeverBreakTheServer() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (String parameter : List.of("status", "priority", "category", "tag", "due", "q", "sort", "direction", "page",
-                "size", "tz")) {
+        for (String parameter : List.of(
+                "status", "priority", "category", "tag", "due", "q", "sort", "direction", "page", "size", "tz")) {
             NASTY_TEXT.forEach((name, text) -> tests.add(dynamicTest(parameter + "=" + name, () -> {
                 HttpResponse<String> response = user.get("/tasks?" + parameter + "=" + encode(text));
                 counted(response);
@@ -150,21 +158,43 @@ class HostileInputIT {
                 assertThat(Http.json(response).getString("name")).isEqualTo(text.strip());
                 assertThat(Http.json(user.get("/me")).getString("name")).isEqualTo(text.strip());
             }));
-            tests.add(dynamicTest("email at sign-up: " + name, () -> assertRefused(ApiClient.anonymous("POST", "/auth/signup",
-                    "{\"name\":\"n\",\"password\":\"long enough password\",\"email\":" + Json.createValue(text) + "}"), "email")));
+            tests.add(dynamicTest(
+                    "email at sign-up: " + name,
+                    () -> assertRefused(
+                            ApiClient.anonymous(
+                                    "POST",
+                                    "/auth/signup",
+                                    "{\"name\":\"n\",\"password\":\"long enough password\",\"email\":"
+                                            + Json.createValue(text) + "}"),
+                            "email")));
             tests.add(dynamicTest("sign-in with " + name, () -> {
-                HttpResponse<String> response = ApiClient.anonymous("POST", "/auth/login",
+                HttpResponse<String> response = ApiClient.anonymous(
+                        "POST",
+                        "/auth/login",
                         "{\"email\":" + Json.createValue(text) + ",\"password\":" + Json.createValue(text) + "}");
                 counted(response);
                 assertThat(response.statusCode()).as(response.body()).isIn(400, 401);
             }));
         });
         WRONG_SHAPES.forEach((name, json) -> {
-            tests.add(dynamicTest("name as " + name, () -> assertRefused(user.patch("/me", "{\"name\":" + json + "}"), "name")));
-            tests.add(dynamicTest("sign-up password as " + name, () -> assertRefused(ApiClient.anonymous("POST", "/auth/signup",
-                    "{\"name\":\"n\",\"email\":\"" + UUID.randomUUID() + "@example.com\",\"password\":" + json + "}"), "password")));
-            tests.add(dynamicTest("new password as " + name, () -> assertRefused(user.post("/me/password",
-                    "{\"currentPassword\":\"password-Hostile Input\",\"newPassword\":" + json + "}"), "newPassword")));
+            tests.add(dynamicTest(
+                    "name as " + name, () -> assertRefused(user.patch("/me", "{\"name\":" + json + "}"), "name")));
+            tests.add(dynamicTest(
+                    "sign-up password as " + name,
+                    () -> assertRefused(
+                            ApiClient.anonymous(
+                                    "POST",
+                                    "/auth/signup",
+                                    "{\"name\":\"n\",\"email\":\"" + UUID.randomUUID() + "@example.com\",\"password\":"
+                                            + json + "}"),
+                            "password")));
+            tests.add(dynamicTest(
+                    "new password as " + name,
+                    () -> assertRefused(
+                            user.post(
+                                    "/me/password",
+                                    "{\"currentPassword\":\"password-Hostile Input\",\"newPassword\":" + json + "}"),
+                            "newPassword")));
         });
         return tests.stream();
     }
@@ -178,14 +208,20 @@ class HostileInputIT {
             JsonObject reply = Http.json(expect(user.post("/chat", object("message", text)), 200));
             String path = "/conversations/" + reply.getString("conversationId");
             JsonObject stored = Http.json(user.get(path));
-            assertThat(stored.getJsonArray("messages").getJsonObject(0).getString("content")).isEqualTo(text);
+            assertThat(stored.getJsonArray("messages").getJsonObject(0).getString("content"))
+                    .isEqualTo(text);
             expect(user.patch(path, object("title", text)), 200);
             assertThat(Http.json(user.get(path)).getString("title")).isEqualTo(text.strip());
         })));
         WRONG_SHAPES.forEach((name, json) -> {
-            tests.add(dynamicTest("chat message as " + name, () -> assertRefused(user.post("/chat", "{\"message\":" + json + "}"), "message")));
-            tests.add(dynamicTest("conversation id as " + name, () -> assertRefused(user.post("/chat",
-                    "{\"message\":\"hi\",\"conversationId\":" + json + "}"), "conversationId")));
+            tests.add(dynamicTest(
+                    "chat message as " + name,
+                    () -> assertRefused(user.post("/chat", "{\"message\":" + json + "}"), "message")));
+            tests.add(dynamicTest(
+                    "conversation id as " + name,
+                    () -> assertRefused(
+                            user.post("/chat", "{\"message\":\"hi\",\"conversationId\":" + json + "}"),
+                            "conversationId")));
         });
         return tests.stream();
     }
@@ -204,17 +240,21 @@ class HostileInputIT {
         counted(response);
         JsonObject problem = assertProblem(response, 400);
         if (problem.containsKey("errors")) {
-            assertThat(fieldsAtFault(problem)).as(response.body())
+            assertThat(fieldsAtFault(problem))
+                    .as(response.body())
                     .anySatisfy(named -> assertThat(named).matches(Pattern.quote(field) + "(\\[\\d+])?"));
         } else {
-            assertThat(problem.getString("detail", "")).as("a problem without field errors says what is wrong")
+            assertThat(problem.getString("detail", ""))
+                    .as("a problem without field errors says what is wrong")
                     .isNotBlank();
         }
     }
 
     private static void counted(HttpResponse<String> response) {
         CASES.incrementAndGet();
-        assertThat(response.statusCode()).as("never a server error: " + response.body()).isLessThan(500);
+        assertThat(response.statusCode())
+                .as("never a server error: " + response.body())
+                .isLessThan(500);
     }
 
     private static String object(String field, String text) {

@@ -17,8 +17,11 @@ final class LoadRecorder {
     private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
 
     void record(String operation, long nanos, int status) {
-        latencies.computeIfAbsent(operation, key -> Collections.synchronizedList(new ArrayList<>())).add(nanos);
-        statuses.computeIfAbsent(operation + " " + status, key -> new AtomicInteger()).incrementAndGet();
+        latencies
+                .computeIfAbsent(operation, key -> Collections.synchronizedList(new ArrayList<>()))
+                .add(nanos);
+        statuses.computeIfAbsent(operation + " " + status, key -> new AtomicInteger())
+                .incrementAndGet();
     }
 
     void fail(String operation, String what) {
@@ -37,9 +40,12 @@ final class LoadRecorder {
     /** How many answers had a status of 500 or more, over every operation but the ones named. */
     int serverErrors(List<String> except) {
         return statuses.entrySet().stream()
-                .filter(entry -> except.stream().noneMatch(operation -> entry.getKey().startsWith(operation + " ")))
-                .filter(entry -> Integer.parseInt(entry.getKey().substring(entry.getKey().lastIndexOf(' ') + 1)) >= 500)
-                .mapToInt(entry -> entry.getValue().get()).sum();
+                .filter(entry ->
+                        except.stream().noneMatch(operation -> entry.getKey().startsWith(operation + " ")))
+                .filter(entry ->
+                        Integer.parseInt(entry.getKey().substring(entry.getKey().lastIndexOf(' ') + 1)) >= 500)
+                .mapToInt(entry -> entry.getValue().get())
+                .sum();
     }
 
     Map<String, Integer> statusCounts() {
@@ -50,8 +56,8 @@ final class LoadRecorder {
 
     /** A Markdown table: count, throughput, p50, p95, p99 and max per operation, and all operations together. */
     String table(double seconds) {
-        StringBuilder table = new StringBuilder("| Operation | Requests | Per second | p50 | p95 | p99 | max |\n"
-                + "|---|---|---|---|---|---|---|\n");
+        StringBuilder table = new StringBuilder(
+                "| Operation | Requests | Per second | p50 | p95 | p99 | max |\n" + "|---|---|---|---|---|---|---|\n");
         List<Long> all = new ArrayList<>();
         new TreeMap<>(latencies).forEach((operation, values) -> {
             List<Long> sorted = sorted(values);
@@ -71,9 +77,16 @@ final class LoadRecorder {
     }
 
     private static String row(String operation, List<Long> sorted, double seconds) {
-        return String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f ms | %.1f ms | %.1f ms | %.1f ms |%n", operation,
-                sorted.size(), sorted.size() / seconds, percentile(sorted, 0.50), percentile(sorted, 0.95),
-                percentile(sorted, 0.99), percentile(sorted, 1.0));
+        return String.format(
+                Locale.ROOT,
+                "| %s | %d | %.1f | %.1f ms | %.1f ms | %.1f ms | %.1f ms |%n",
+                operation,
+                sorted.size(),
+                sorted.size() / seconds,
+                percentile(sorted, 0.50),
+                percentile(sorted, 0.95),
+                percentile(sorted, 0.99),
+                percentile(sorted, 1.0));
     }
 
     static double percentile(List<Long> sorted, double fraction) {

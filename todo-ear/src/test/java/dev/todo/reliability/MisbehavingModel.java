@@ -19,7 +19,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class MisbehavingModel implements AutoCloseable {
 
-    enum Behaviour { HANG, GARBAGE, ERROR, SLOW_REPLY }
+    enum Behaviour {
+        HANG,
+        GARBAGE,
+        ERROR,
+        SLOW_REPLY
+    }
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
@@ -52,7 +57,11 @@ final class MisbehavingModel implements AutoCloseable {
                     send(exchange, 500, "{\"error\":{\"message\":\"gave up\",\"type\":\"server_error\"}}");
                 }
                 case GARBAGE -> send(exchange, 200, "<html>this is not a chat completion");
-                case ERROR -> send(exchange, 500, "{\"error\":{\"message\":\"The server had an error\",\"type\":\"server_error\"}}");
+                case ERROR ->
+                    send(
+                            exchange,
+                            500,
+                            "{\"error\":{\"message\":\"The server had an error\",\"type\":\"server_error\"}}");
                 case SLOW_REPLY -> {
                     pause(Duration.ofMillis(500));
                     send(exchange, 200, """

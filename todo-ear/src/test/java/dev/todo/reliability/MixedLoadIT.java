@@ -57,20 +57,39 @@ class MixedLoadIT {
     @BeforeAll
     static void start() throws Exception {
         Files.createDirectories(OUTPUT);
-        postgres = EmbeddedPostgres.builder().setDataDirectory(OUTPUT.resolve("pgdata")).setCleanDataDirectory(true)
-                .setServerConfig("max_connections", "100").start();
+        postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(OUTPUT.resolve("pgdata"))
+                .setCleanDataDirectory(true)
+                .setServerConfig("max_connections", "100")
+                .start();
         model = new MisbehavingModel(Integer.getInteger("it.load.model.port", 9809), MODEL_TIMEOUT.multipliedBy(5));
-        api = new LibertyServer("api", Integer.getInteger("it.load.api.port", 9801), Map.of(
-                "DATABASE_URL", "postgresql://postgres@localhost:" + postgres.getPort() + "/postgres",
-                "AUTH_SECRET", SECRET,
-                "OPENAI_BASE_URL", model.baseUrl(),
-                "OPENAI_API_KEY", "key-of-the-misbehaving-test-model",
-                "AI_MODEL", "slow-model",
-                "AI_TIMEOUT_SECONDS", Long.toString(MODEL_TIMEOUT.toSeconds()),
-                "LOGIN_FREE_FAILURES_PER_CLIENT", "1000"), OUTPUT.resolve("api")).start();
+        api = new LibertyServer(
+                        "api",
+                        Integer.getInteger("it.load.api.port", 9801),
+                        Map.of(
+                                "DATABASE_URL",
+                                "postgresql://postgres@localhost:" + postgres.getPort() + "/postgres",
+                                "AUTH_SECRET",
+                                SECRET,
+                                "OPENAI_BASE_URL",
+                                model.baseUrl(),
+                                "OPENAI_API_KEY",
+                                "key-of-the-misbehaving-test-model",
+                                "AI_MODEL",
+                                "slow-model",
+                                "AI_TIMEOUT_SECONDS",
+                                Long.toString(MODEL_TIMEOUT.toSeconds()),
+                                "LOGIN_FREE_FAILURES_PER_CLIENT",
+                                "1000"),
+                        OUTPUT.resolve("api"))
+                .start();
         Http.awaitResponse(api.baseUrl() + "/health/ready", Http::isUp, Duration.ofSeconds(180));
-        web = new LibertyServer("web", Integer.getInteger("it.load.web.port", 9802), Map.of(
-                "TODO_API_URL", api.baseUrl() + "/api", "AUTH_SECRET", SECRET), OUTPUT.resolve("web")).start();
+        web = new LibertyServer(
+                        "web",
+                        Integer.getInteger("it.load.web.port", 9802),
+                        Map.of("TODO_API_URL", api.baseUrl() + "/api", "AUTH_SECRET", SECRET),
+                        OUTPUT.resolve("web"))
+                .start();
         Http.awaitResponse(web.baseUrl() + "/health/ready", Http::isUp, Duration.ofSeconds(180));
     }
 
@@ -86,21 +105,34 @@ class MixedLoadIT {
     @Test
     void aHundredUsersForAMinuteGetNoServerErrorAndLoseNothing() throws Exception {
         List<ApiClient> accounts = signUp(USERS);
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         LoadRecorder recorder = new LoadRecorder();
         Instant end = Instant.now().plus(LOAD);
         List<VirtualUser> users = new ArrayList<>();
         for (int i = 0; i < accounts.size(); i++) {
-            users.add(new VirtualUser(client, api.baseUrl() + "/api", web.baseUrl(), accounts.get(i).token(),
-                    i % 10 == 0, end, recorder, i));
+            users.add(new VirtualUser(
+                    client,
+                    api.baseUrl() + "/api",
+                    web.baseUrl(),
+                    accounts.get(i).token(),
+                    i % 10 == 0,
+                    end,
+                    recorder,
+                    i));
         }
         long begin = System.nanoTime();
         ExecutorService crowd = Executors.newFixedThreadPool(users.size());
-        List<Future<?>> running = users.stream().map(crowd::submit).<Future<?>>map(future -> future).toList();
+        List<Future<?>> running = users.stream()
+                .map(crowd::submit)
+                .<Future<?>>map(future -> future)
+                .toList();
         crowd.shutdown();
         assertThat(crowd.awaitTermination(LOAD.toSeconds() + 120, TimeUnit.SECONDS))
-                .as("every simulated user finished").isTrue();
+                .as("every simulated user finished")
+                .isTrue();
         for (Future<?> user : running) {
             user.get();
         }
@@ -113,11 +145,17 @@ class MixedLoadIT {
         LOG.info(report);
 
         assertThat(recorder.failures()).as("failed or unexpected answers").isEmpty();
-        assertThat(recorder.serverErrors(List.of(VirtualUser.CHAT))).as("5xx answers to task work").isZero();
-        assertThat(mismatches).as("tasks lost, doubled or changed behind the user's back").isEmpty();
+        assertThat(recorder.serverErrors(List.of(VirtualUser.CHAT)))
+                .as("5xx answers to task work")
+                .isZero();
+        assertThat(mismatches)
+                .as("tasks lost, doubled or changed behind the user's back")
+                .isEmpty();
         assertThat(deadlocks).as("deadlocks PostgreSQL detected").isZero();
         assertThat(recorder.count("create")).as("the run did real work").isGreaterThan(USERS);
-        assertThat(recorder.count(VirtualUser.CHAT)).as("the assistant was asked during the run").isPositive();
+        assertThat(recorder.count(VirtualUser.CHAT))
+                .as("the assistant was asked during the run")
+                .isPositive();
     }
 
     @Test
@@ -129,7 +167,9 @@ class MixedLoadIT {
         api.stop();
         api.start();
         Http.awaitResponse(api.baseUrl() + "/health/ready", Http::isUp, Duration.ofSeconds(180));
-        assertThat(user.get("/tasks/" + before).statusCode()).as("the token still works after the api restarted").isEqualTo(200);
+        assertThat(user.get("/tasks/" + before).statusCode())
+                .as("the token still works after the api restarted")
+                .isEqualTo(200);
         String between = user.createTask("Written between the restarts", "").getString("id");
         Http.awaitResponse(web.baseUrl() + "/health/ready", Http::isUp, Duration.ofSeconds(60));
         assertThat(tasksPage(user)).contains("Written before the restarts", "Written between the restarts");
@@ -137,17 +177,24 @@ class MixedLoadIT {
         web.stop();
         web.start();
         Http.awaitResponse(web.baseUrl() + "/health/ready", Http::isUp, Duration.ofSeconds(180));
-        assertThat(tasksPage(user)).as("the session cookie still works after the web server restarted")
+        assertThat(tasksPage(user))
+                .as("the session cookie still works after the web server restarted")
                 .contains("Written before the restarts", "Written between the restarts");
         List<String> ids = Http.json(user.get("/tasks?status=all")).getJsonArray("items").stream()
-                .map(item -> item.asJsonObject().getString("id")).toList();
+                .map(item -> item.asJsonObject().getString("id"))
+                .toList();
         assertThat(ids).containsExactlyInAnyOrder(before, between);
     }
 
     private static String tasksPage(ApiClient user) {
         HttpResponse<String> page = Http.send(HttpRequest.newBuilder(URI.create(web.baseUrl() + "/tasks.xhtml"))
-                .header("Cookie", "todo_session=" + user.token()).timeout(Duration.ofSeconds(30)).GET().build());
-        assertThat(page.statusCode()).as("the tasks page, not a redirect to sign in").isEqualTo(200);
+                .header("Cookie", "todo_session=" + user.token())
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build());
+        assertThat(page.statusCode())
+                .as("the tasks page, not a redirect to sign in")
+                .isEqualTo(200);
         return page.body();
     }
 
@@ -180,8 +227,9 @@ class MixedLoadIT {
                 Map<String, VirtualUser.ExpectedTask> stored = new HashMap<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        stored.put(rows.getString(1), new VirtualUser.ExpectedTask(rows.getString(2),
-                                rows.getBoolean(3), rows.getLong(4)));
+                        stored.put(
+                                rows.getString(1),
+                                new VirtualUser.ExpectedTask(rows.getString(2), rows.getBoolean(3), rows.getLong(4)));
                     }
                 }
                 Map<String, VirtualUser.ExpectedTask> expected = users.get(i).expected();
@@ -194,8 +242,8 @@ class MixedLoadIT {
         return mismatches;
     }
 
-    private static List<String> difference(Map<String, VirtualUser.ExpectedTask> expected,
-            Map<String, VirtualUser.ExpectedTask> stored) {
+    private static List<String> difference(
+            Map<String, VirtualUser.ExpectedTask> expected, Map<String, VirtualUser.ExpectedTask> stored) {
         List<String> ids = new ArrayList<>();
         expected.forEach((id, task) -> {
             if (!task.equals(stored.get(id))) {
@@ -208,8 +256,9 @@ class MixedLoadIT {
 
     private static long deadlocks() throws Exception {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
-                ResultSet row = connection.createStatement().executeQuery(
-                        "SELECT coalesce(sum(deadlocks), 0) FROM pg_stat_database")) {
+                ResultSet row = connection
+                        .createStatement()
+                        .executeQuery("SELECT coalesce(sum(deadlocks), 0) FROM pg_stat_database")) {
             row.next();
             return row.getLong(1);
         }
@@ -217,13 +266,21 @@ class MixedLoadIT {
 
     private static String report(LoadRecorder recorder, double seconds, List<String> mismatches, long deadlocks) {
         List<String> failures = recorder.failures();
-        return String.format(Locale.ROOT, "# Mixed load on the two-server setup%n%n%d simulated users for %.0f s "
-                + "(closed loop, no think time), api and web as separate Liberty servers, PostgreSQL 17 on the same "
-                + "host; one user in ten also chats with a model that hangs, fails or answers garbage "
-                + "(AI_TIMEOUT_SECONDS=%d).%n%n%s%nStatuses: %s%n%nFailed or unexpected answers: %d%s%n"
-                + "Tasks lost, doubled or changed behind a user's back: %d%nDeadlocks: %d%n",
-                USERS, seconds, MODEL_TIMEOUT.toSeconds(), recorder.table(seconds), recorder.statusCounts(),
-                failures.size(), failures.isEmpty() ? "" : " (first: " + failures.subList(0, Math.min(10, failures.size())) + ")",
-                mismatches.size(), deadlocks);
+        return String.format(
+                Locale.ROOT,
+                "# Mixed load on the two-server setup%n%n%d simulated users for %.0f s "
+                        + "(closed loop, no think time), api and web as separate Liberty servers, PostgreSQL 17 on the same "
+                        + "host; one user in ten also chats with a model that hangs, fails or answers garbage "
+                        + "(AI_TIMEOUT_SECONDS=%d).%n%n%s%nStatuses: %s%n%nFailed or unexpected answers: %d%s%n"
+                        + "Tasks lost, doubled or changed behind a user's back: %d%nDeadlocks: %d%n",
+                USERS,
+                seconds,
+                MODEL_TIMEOUT.toSeconds(),
+                recorder.table(seconds),
+                recorder.statusCounts(),
+                failures.size(),
+                failures.isEmpty() ? "" : " (first: " + failures.subList(0, Math.min(10, failures.size())) + ")",
+                mismatches.size(),
+                deadlocks);
     }
 }

@@ -25,8 +25,7 @@ import java.util.Random;
 final class VirtualUser implements Runnable {
 
     /** What the user last saw acknowledged for one task. */
-    record ExpectedTask(String title, boolean completed, long version) {
-    }
+    record ExpectedTask(String title, boolean completed, long version) {}
 
     static final String CHAT = "chat (model misbehaving)";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -42,8 +41,15 @@ final class VirtualUser implements Runnable {
     private final Map<String, ExpectedTask> tasks = new LinkedHashMap<>();
     private int created;
 
-    VirtualUser(HttpClient client, String api, String web, String token, boolean chats, Instant end,
-            LoadRecorder recorder, long seed) {
+    VirtualUser(
+            HttpClient client,
+            String api,
+            String web,
+            String token,
+            boolean chats,
+            Instant end,
+            LoadRecorder recorder,
+            long seed) {
         this.client = client;
         this.api = api;
         this.web = web;
@@ -102,17 +108,25 @@ final class VirtualUser implements Runnable {
 
     private void create() throws IOException, InterruptedException {
         String title = "Task " + (++created) + " <b>&amp;</b> 'quoted' \"twice\" — ünïcødé ✓";
-        HttpResponse<String> response = send("create", "POST", api + "/tasks",
-                Json.createObjectBuilder().add("title", title).add("priority", random.nextBoolean() ? "HIGH" : "LOW")
-                        .add("tags", Json.createArrayBuilder().add("load")).build().toString(), 201);
+        HttpResponse<String> response = send(
+                "create",
+                "POST",
+                api + "/tasks",
+                Json.createObjectBuilder()
+                        .add("title", title)
+                        .add("priority", random.nextBoolean() ? "HIGH" : "LOW")
+                        .add("tags", Json.createArrayBuilder().add("load"))
+                        .build()
+                        .toString(),
+                201);
         if (response != null) {
             remember(json(response));
         }
     }
 
     private void list() throws IOException, InterruptedException {
-        HttpResponse<String> response = send("list", "GET", api + "/tasks?status=all&sort=createdAt&direction=desc&size=20",
-                null, 200);
+        HttpResponse<String> response =
+                send("list", "GET", api + "/tasks?status=all&sort=createdAt&direction=desc&size=20", null, 200);
         if (response != null && json(response).getInt("total") != tasks.size()) {
             recorder.fail("list", "total " + json(response).getInt("total") + " but " + tasks.size() + " acknowledged");
         }
@@ -121,13 +135,17 @@ final class VirtualUser implements Runnable {
     private void stats() throws IOException, InterruptedException {
         HttpResponse<String> response = send("stats", "GET", api + "/tasks/stats", null, 200);
         if (response != null && json(response).getInt("total") != tasks.size()) {
-            recorder.fail("stats", "total " + json(response).getInt("total") + " but " + tasks.size() + " acknowledged");
+            recorder.fail(
+                    "stats", "total " + json(response).getInt("total") + " but " + tasks.size() + " acknowledged");
         }
     }
 
     private void tasksPage() throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(web + "/tasks.xhtml")).timeout(TIMEOUT)
-                .header("Cookie", "todo_session=" + token).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(web + "/tasks.xhtml"))
+                .timeout(TIMEOUT)
+                .header("Cookie", "todo_session=" + token)
+                .GET()
+                .build();
         HttpResponse<String> response = timed("tasks page", request);
         if (response.statusCode() != 200 || !response.body().contains("</html>")) {
             recorder.fail("tasks page", response.statusCode() + " " + abbreviate(response.body()));
@@ -137,8 +155,16 @@ final class VirtualUser implements Runnable {
     private void rename(String id) throws IOException, InterruptedException {
         ExpectedTask task = tasks.get(id);
         String title = task.title().replaceFirst(" \\(edited \\d+\\)$", "") + " (edited " + (task.version() + 1) + ")";
-        HttpResponse<String> response = send("update", "PATCH", api + "/tasks/" + id,
-                Json.createObjectBuilder().add("title", title).add("version", task.version()).build().toString(), 200);
+        HttpResponse<String> response = send(
+                "update",
+                "PATCH",
+                api + "/tasks/" + id,
+                Json.createObjectBuilder()
+                        .add("title", title)
+                        .add("version", task.version())
+                        .build()
+                        .toString(),
+                200);
         if (response != null) {
             remember(json(response));
         }
@@ -146,8 +172,12 @@ final class VirtualUser implements Runnable {
 
     private void toggle(String id) throws IOException, InterruptedException {
         boolean completed = tasks.get(id).completed();
-        HttpResponse<String> response = send(completed ? "reopen" : "complete", completed ? "DELETE" : "POST",
-                api + "/tasks/" + id + "/completion", null, 200);
+        HttpResponse<String> response = send(
+                completed ? "reopen" : "complete",
+                completed ? "DELETE" : "POST",
+                api + "/tasks/" + id + "/completion",
+                null,
+                200);
         if (response != null) {
             JsonObject body = json(response);
             remember(completed ? body : body.getJsonObject("task"));
@@ -162,9 +192,11 @@ final class VirtualUser implements Runnable {
 
     /** Any answer but a server error or a hang is fine here: the model is failing on purpose. */
     private void chat() throws IOException, InterruptedException {
-        HttpRequest request = authorized(api + "/chat").timeout(TIMEOUT)
+        HttpRequest request = authorized(api + "/chat")
+                .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"Add a task to water the plants\"}")).build();
+                .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"Add a task to water the plants\"}"))
+                .build();
         HttpResponse<String> response = timed(CHAT, request);
         int status = response.statusCode();
         boolean clearReply = status == 200 && json(response).containsKey("reply");
@@ -177,8 +209,12 @@ final class VirtualUser implements Runnable {
     }
 
     private void remember(JsonObject task) {
-        tasks.put(task.getString("id"), new ExpectedTask(task.getString("title"), task.getBoolean("completed"),
-                task.getJsonNumber("version").longValue()));
+        tasks.put(
+                task.getString("id"),
+                new ExpectedTask(
+                        task.getString("title"),
+                        task.getBoolean("completed"),
+                        task.getJsonNumber("version").longValue()));
     }
 
     /** The response when it had the expected status; otherwise the failure is recorded and null returned. */
@@ -188,7 +224,8 @@ final class VirtualUser implements Runnable {
         if (body == null) {
             builder.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            builder.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+            builder.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
         }
         HttpResponse<String> response = timed(operation, builder.build());
         if (response.statusCode() != expected) {

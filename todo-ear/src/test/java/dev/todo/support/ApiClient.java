@@ -49,9 +49,18 @@ public final class ApiClient {
     }
 
     private static ApiClient signUp(String name, String email, String password, String api) {
-        HttpResponse<String> response = Http.send(request(api, "POST", "/auth/signup",
-                Json.createObjectBuilder().add("name", name).add("email", email).add("password", password).build().toString(),
-                "application/json").build());
+        HttpResponse<String> response = Http.send(request(
+                        api,
+                        "POST",
+                        "/auth/signup",
+                        Json.createObjectBuilder()
+                                .add("name", name)
+                                .add("email", email)
+                                .add("password", password)
+                                .build()
+                                .toString(),
+                        "application/json")
+                .build());
         if (response.statusCode() != 201) {
             throw new AssertionError("sign-up failed: " + response.statusCode() + " " + response.body());
         }
@@ -104,7 +113,9 @@ public final class ApiClient {
     }
 
     public HttpResponse<String> send(String method, String path, String body, String contentType) {
-        return Http.send(request(api, method, path, body, contentType).header("Authorization", "Bearer " + token).build());
+        return Http.send(request(api, method, path, body, contentType)
+                .header("Authorization", "Bearer " + token)
+                .build());
     }
 
     /** Creates a task and returns it as the API answered. */
@@ -117,11 +128,14 @@ public final class ApiClient {
     }
 
     public JsonObject createTask(String title, String moreFields) {
-        return createTask("{\"title\": " + Json.createValue(title) + (moreFields.isBlank() ? "" : ", " + moreFields) + "}");
+        return createTask(
+                "{\"title\": " + Json.createValue(title) + (moreFields.isBlank() ? "" : ", " + moreFields) + "}");
     }
 
-    private static HttpRequest.Builder request(String api, String method, String path, String body, String contentType) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(30));
+    private static HttpRequest.Builder request(
+            String api, String method, String path, String body, String contentType) {
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(30));
         if (body == null) {
             return builder.method(method, HttpRequest.BodyPublishers.noBody());
         }

@@ -24,8 +24,7 @@ public final class Http {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
-    private Http() {
-    }
+    private Http() {}
 
     /** Base URL of the server the integration tests run against (the local server's configuration). */
     public static String baseUrl() {
@@ -33,7 +32,10 @@ public final class Http {
     }
 
     public static HttpResponse<String> get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET().timeout(Duration.ofSeconds(20)).build());
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .GET()
+                .timeout(Duration.ofSeconds(20))
+                .build());
     }
 
     public static HttpResponse<String> send(HttpRequest request) {
@@ -50,7 +52,11 @@ public final class Http {
     /** The response, or null when nothing listens at the URL. */
     public static HttpResponse<String> tryGet(String url) {
         try {
-            return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).GET().timeout(Duration.ofSeconds(10)).build(),
+            return CLIENT.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .GET()
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             return null;

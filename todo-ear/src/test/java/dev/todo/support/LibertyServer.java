@@ -17,9 +17,19 @@ import java.util.concurrent.TimeUnit;
 public final class LibertyServer implements AutoCloseable {
 
     /** Variables that must come from the test, never from the machine running it. */
-    private static final List<String> CONTROLLED = List.of("DATABASE_URL", "AUTH_SECRET", "BETTER_AUTH_SECRET",
-            "TODO_API_URL", "HTTP_PORT", "OPENAI_API_KEY", "XIAOMI_API_KEY", "OPENAI_BASE_URL", "AI_MODEL",
-            "CORS_ORIGINS", "WLP_OUTPUT_DIR", "WLP_USER_DIR");
+    private static final List<String> CONTROLLED = List.of(
+            "DATABASE_URL",
+            "AUTH_SECRET",
+            "BETTER_AUTH_SECRET",
+            "TODO_API_URL",
+            "HTTP_PORT",
+            "OPENAI_API_KEY",
+            "XIAOMI_API_KEY",
+            "OPENAI_BASE_URL",
+            "AI_MODEL",
+            "CORS_ORIGINS",
+            "WLP_OUTPUT_DIR",
+            "WLP_USER_DIR");
 
     private final String name;
     private final int port;
@@ -35,7 +45,8 @@ public final class LibertyServer implements AutoCloseable {
     }
 
     public static Path runtime() {
-        return Path.of(System.getProperty("liberty.runtime.dir", "../target/liberty")).resolve("wlp");
+        return Path.of(System.getProperty("liberty.runtime.dir", "../target/liberty"))
+                .resolve("wlp");
     }
 
     public String baseUrl() {
@@ -48,7 +59,8 @@ public final class LibertyServer implements AutoCloseable {
 
     /** The server JVM's process id, from the pid file Liberty keeps in the output directory while it runs. */
     public long pid() throws IOException {
-        return Long.parseLong(Files.readString(outputDirectory.resolve(".pid").resolve(name + ".pid")).strip());
+        return Long.parseLong(Files.readString(outputDirectory.resolve(".pid").resolve(name + ".pid"))
+                .strip());
     }
 
     public String log() throws IOException {
@@ -74,9 +86,11 @@ public final class LibertyServer implements AutoCloseable {
     }
 
     private void run(String action) {
-        ProcessBuilder builder = new ProcessBuilder(runtime().resolve("bin").resolve("server").toString(), action, name)
+        ProcessBuilder builder = new ProcessBuilder(
+                        runtime().resolve("bin").resolve("server").toString(), action, name)
                 .redirectErrorStream(true)
-                .redirectOutput(outputDirectory.resolve(name + "-" + action + ".out").toFile());
+                .redirectOutput(
+                        outputDirectory.resolve(name + "-" + action + ".out").toFile());
         Map<String, String> processEnvironment = builder.environment();
         CONTROLLED.forEach(processEnvironment::remove);
         Map<String, String> settings = new HashMap<>(environment);

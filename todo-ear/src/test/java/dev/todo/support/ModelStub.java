@@ -31,6 +31,7 @@ public final class ModelStub {
 
     /** The key the test servers are configured with (local-it.env); not a secret. */
     public static final String KEY = "stub-key-for-tests";
+
     public static final String MODEL = "stub-model";
 
     private static ModelStub instance;
@@ -130,26 +131,22 @@ public final class ModelStub {
         }
     }
 
-    public record Text(String text) implements Reply {
-    }
+    public record Text(String text) implements Reply {}
 
-    public record ToolCalls(List<ToolCall> calls) implements Reply {
-    }
+    public record ToolCalls(List<ToolCall> calls) implements Reply {}
 
-    public record ToolCall(String id, String name, String arguments) {
-    }
+    public record ToolCall(String id, String name, String arguments) {}
 
-    public record Status(int status, String message) implements Reply {
-    }
+    public record Status(int status, String message) implements Reply {}
 
-    public record Silence(Duration duration) implements Reply {
-    }
+    public record Silence(Duration duration) implements Reply {}
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             JsonObject body;
             try (InputStream in = exchange.getRequestBody();
-                    JsonReader reader = Json.createReader(new StringReader(new String(in.readAllBytes(), StandardCharsets.UTF_8)))) {
+                    JsonReader reader = Json.createReader(
+                            new StringReader(new String(in.readAllBytes(), StandardCharsets.UTF_8)))) {
                 body = reader.readObject();
             }
             Recorded request = new Recorded(exchange.getRequestHeaders().getFirst("Authorization"), body);
@@ -189,8 +186,12 @@ public final class ModelStub {
         }
         if (!calls.isEmpty()) {
             JsonArrayBuilder array = Json.createArrayBuilder();
-            calls.forEach(call -> array.add(Json.createObjectBuilder().add("id", call.id()).add("type", "function")
-                    .add("function", Json.createObjectBuilder().add("name", call.name()).add("arguments", call.arguments()))));
+            calls.forEach(call -> array.add(Json.createObjectBuilder()
+                    .add("id", call.id())
+                    .add("type", "function")
+                    .add(
+                            "function",
+                            Json.createObjectBuilder().add("name", call.name()).add("arguments", call.arguments()))));
             message.add("tool_calls", array);
         }
         return Json.createObjectBuilder()
@@ -198,13 +199,22 @@ public final class ModelStub {
                 .add("object", "chat.completion")
                 .add("created", System.currentTimeMillis() / 1000)
                 .add("model", MODEL)
-                .add("choices", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("index", 0)
-                        .add("message", message)
-                        .addNull("logprobs")
-                        .add("finish_reason", calls.isEmpty() ? "stop" : "tool_calls")))
-                .add("usage", Json.createObjectBuilder().add("prompt_tokens", 10).add("completion_tokens", 5).add("total_tokens", 15))
-                .build().toString();
+                .add(
+                        "choices",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder()
+                                        .add("index", 0)
+                                        .add("message", message)
+                                        .addNull("logprobs")
+                                        .add("finish_reason", calls.isEmpty() ? "stop" : "tool_calls")))
+                .add(
+                        "usage",
+                        Json.createObjectBuilder()
+                                .add("prompt_tokens", 10)
+                                .add("completion_tokens", 5)
+                                .add("total_tokens", 15))
+                .build()
+                .toString();
     }
 
     /** The text in several pieces, as a model streams it. */
@@ -225,23 +235,53 @@ public final class ModelStub {
         for (int i = 0; i < calls.size(); i++) {
             ToolCall call = calls.get(i);
             int half = call.arguments().length() / 2;
-            chunks.add(chunk(toolDelta(i, Json.createObjectBuilder().add("id", call.id()).add("type", "function")
-                    .add("function", Json.createObjectBuilder().add("name", call.name()).add("arguments", ""))), null));
-            chunks.add(chunk(toolDelta(i, Json.createObjectBuilder().add("function",
-                    Json.createObjectBuilder().add("arguments", call.arguments().substring(0, half)))), null));
-            chunks.add(chunk(toolDelta(i, Json.createObjectBuilder().add("function",
-                    Json.createObjectBuilder().add("arguments", call.arguments().substring(half)))), null));
+            chunks.add(chunk(
+                    toolDelta(
+                            i,
+                            Json.createObjectBuilder()
+                                    .add("id", call.id())
+                                    .add("type", "function")
+                                    .add(
+                                            "function",
+                                            Json.createObjectBuilder()
+                                                    .add("name", call.name())
+                                                    .add("arguments", ""))),
+                    null));
+            chunks.add(chunk(
+                    toolDelta(
+                            i,
+                            Json.createObjectBuilder()
+                                    .add(
+                                            "function",
+                                            Json.createObjectBuilder()
+                                                    .add(
+                                                            "arguments",
+                                                            call.arguments().substring(0, half)))),
+                    null));
+            chunks.add(chunk(
+                    toolDelta(
+                            i,
+                            Json.createObjectBuilder()
+                                    .add(
+                                            "function",
+                                            Json.createObjectBuilder()
+                                                    .add(
+                                                            "arguments",
+                                                            call.arguments().substring(half)))),
+                    null));
         }
         chunks.add(chunk(Json.createObjectBuilder(), "tool_calls"));
         return chunks;
     }
 
     private static JsonObjectBuilder toolDelta(int index, JsonObjectBuilder call) {
-        return Json.createObjectBuilder().add("tool_calls", Json.createArrayBuilder().add(call.add("index", index)));
+        return Json.createObjectBuilder()
+                .add("tool_calls", Json.createArrayBuilder().add(call.add("index", index)));
     }
 
     private static String chunk(JsonObjectBuilder delta, String finishReason) {
-        JsonObjectBuilder choice = Json.createObjectBuilder().add("index", 0).add("delta", delta).addNull("logprobs");
+        JsonObjectBuilder choice =
+                Json.createObjectBuilder().add("index", 0).add("delta", delta).addNull("logprobs");
         if (finishReason == null) {
             choice.addNull("finish_reason");
         } else {
@@ -253,7 +293,8 @@ public final class ModelStub {
                 .add("created", System.currentTimeMillis() / 1000)
                 .add("model", MODEL)
                 .add("choices", Json.createArrayBuilder().add(choice))
-                .build().toString();
+                .build()
+                .toString();
     }
 
     private static void stream(HttpExchange exchange, List<String> chunks) throws IOException {
@@ -269,8 +310,16 @@ public final class ModelStub {
     }
 
     private static String error(String message) {
-        return Json.createObjectBuilder().add("error", Json.createObjectBuilder().add("message", message)
-                .add("type", "stub_error").addNull("param").addNull("code")).build().toString();
+        return Json.createObjectBuilder()
+                .add(
+                        "error",
+                        Json.createObjectBuilder()
+                                .add("message", message)
+                                .add("type", "stub_error")
+                                .addNull("param")
+                                .addNull("code"))
+                .build()
+                .toString();
     }
 
     private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {

@@ -27,6 +27,5 @@ public final class NastyText {
         SAMPLES = Collections.unmodifiableMap(samples);
     }
 
-    private NastyText() {
-    }
+    private NastyText() {}
 }

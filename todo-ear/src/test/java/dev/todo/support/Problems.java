@@ -9,14 +9,13 @@ import java.util.List;
 /** Assertions on RFC 9457 problem responses. */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** Asserts the status and problem+json form, and returns the problem. */
     public static JsonObject assertProblem(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         JsonObject problem = Http.json(response);
         assertThat(problem.getInt("status")).isEqualTo(status);
         assertThat(problem.getString("title")).isNotBlank();
@@ -26,6 +25,8 @@ public final class Problems {
 
     /** The fields named in the problem's errors list. */
     public static List<String> fieldsAtFault(JsonObject problem) {
-        return problem.getJsonArray("errors").stream().map(error -> error.asJsonObject().getString("field")).toList();
+        return problem.getJsonArray("errors").stream()
+                .map(error -> error.asJsonObject().getString("field"))
+                .toList();
     }
 }

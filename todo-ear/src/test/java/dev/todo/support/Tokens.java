@@ -1,8 +1,7 @@
 package dev.todo.support;
 
-import java.security.GeneralSecurityException;
-
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -13,8 +12,7 @@ public final class Tokens {
     /** The local configuration's development key, which the integration-test server uses. */
     public static final String TEST_SERVER_SECRET = "local-loop-only-key-never-use-it-in-a-cluster";
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     public static String hs256(String claimsJson, String secret) {
         String unsigned = encode("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "." + encode(claimsJson);
@@ -27,7 +25,8 @@ public final class Tokens {
 
     public static String claims(String subject, String issuer, String audience, long issuedAt, long expires) {
         return "{\"iss\":\"" + issuer + "\",\"aud\":\"" + audience + "\",\"sub\":\"" + subject
-                + "\",\"upn\":\"someone@example.com\",\"groups\":[\"user\"],\"iat\":" + issuedAt + ",\"exp\":" + expires + "}";
+                + "\",\"upn\":\"someone@example.com\",\"groups\":[\"user\"],\"iat\":" + issuedAt + ",\"exp\":" + expires
+                + "}";
     }
 
     private static String encode(String json) {

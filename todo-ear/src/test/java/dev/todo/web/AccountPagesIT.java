@@ -1,11 +1,10 @@
 package dev.todo.web;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.todo.support.Http;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -31,7 +30,8 @@ class AccountPagesIT extends BrowserTest {
         signUp.fill("Shorty", uniqueEmail("shorty"), "short").submit();
 
         assertThat(signUp.fieldError("password")).isNotBlank();
-        assertThat(browser.driver().findElement(By.id("signup:email-message")).getText()).isEmpty();
+        assertThat(browser.driver().findElement(By.id("signup:email-message")).getText())
+                .isEmpty();
         browser.screenshot("sign-up-validation-error");
     }
 
@@ -82,13 +82,19 @@ class AccountPagesIT extends BrowserTest {
         SignInPageObject.awaitLoaded(browser).signIn(email, PASSWORD);
 
         browser.await(d -> browser.currentPath().startsWith("/profile"));
-        assertThat(browser.driver().findElement(By.id("profile-email")).getText()).isEqualTo(email);
+        assertThat(browser.driver().findElement(By.id("profile-email")).getText())
+                .isEqualTo(email);
     }
 
     @Test
     void aTokenTheApiRefusesLeadsBackToSignInWithAMessage() {
         signUpNewUser("Expired");
-        browser.driver().manage().addCookie(new Cookie.Builder("todo_session", "not.a.valid-token").path("/").isHttpOnly(true).build());
+        browser.driver()
+                .manage()
+                .addCookie(new Cookie.Builder("todo_session", "not.a.valid-token")
+                        .path("/")
+                        .isHttpOnly(true)
+                        .build());
 
         browser.open("/tasks?status=all");
 
@@ -107,7 +113,8 @@ class AccountPagesIT extends BrowserTest {
         Cookie session = browser.cookie("todo_session");
         assertThat(session.isHttpOnly()).isTrue();
         assertThat(session.getSameSite()).isEqualTo("Lax");
-        assertThat(browser.driver().manage().getCookies()).extracting(Cookie::getName)
+        assertThat(browser.driver().manage().getCookies())
+                .extracting(Cookie::getName)
                 .noneMatch(name -> name.equalsIgnoreCase("JSESSIONID"));
     }
 
@@ -143,11 +150,14 @@ class AccountPagesIT extends BrowserTest {
     void everyPageCarriesTheSecurityHeadersAndIsNotCached() {
         HttpResponse<String> page = Http.get(Http.baseUrl() + "/sign-in");
 
-        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
-                .contains("default-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-inline"));
+        assertThat(page.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp)
+                        .contains("default-src 'self'", "frame-ancestors 'none'")
+                        .doesNotContain("unsafe-inline"));
         assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(page.headers().firstValue("Referrer-Policy")).isPresent();
-        assertThat(page.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("no-store"));
+        assertThat(page.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(c -> assertThat(c).contains("no-store"));
         assertThat(page.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
         assertThat(page.body()).doesNotContain("<script>").doesNotContain("onclick=");
     }

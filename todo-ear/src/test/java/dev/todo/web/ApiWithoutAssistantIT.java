@@ -27,7 +27,8 @@ import org.openqa.selenium.By;
 class ApiWithoutAssistantIT {
 
     private static final String AUTH_SECRET = "web-without-assistant-test-secret-32-bytes";
-    private static final Path OUTPUT = Path.of("target", "api-without-assistant").toAbsolutePath();
+    private static final Path OUTPUT =
+            Path.of("target", "api-without-assistant").toAbsolutePath();
     private static final int API_PORT = Integer.getInteger("it.keyless.api.port", 9471);
     private static final int WEB_PORT = Integer.getInteger("it.keyless.web.port", 9472);
     private static final Duration START = Duration.ofSeconds(180);
@@ -42,11 +43,26 @@ class ApiWithoutAssistantIT {
 
     @BeforeAll
     static void startServersWithoutAModelKey() throws Exception {
-        postgres = EmbeddedPostgres.builder().setDataDirectory(OUTPUT.resolve("pgdata")).setCleanDataDirectory(true).start();
-        api = new LibertyServer("api", API_PORT, Map.of("DATABASE_URL", "postgresql://postgres@localhost:"
-                + postgres.getPort() + "/postgres?sslmode=disable", "AUTH_SECRET", AUTH_SECRET), OUTPUT.resolve("api")).start();
-        web = new LibertyServer("web", WEB_PORT, Map.of("TODO_API_URL", api.baseUrl() + "/api", "AUTH_SECRET", AUTH_SECRET),
-                OUTPUT.resolve("web")).start();
+        postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(OUTPUT.resolve("pgdata"))
+                .setCleanDataDirectory(true)
+                .start();
+        api = new LibertyServer(
+                        "api",
+                        API_PORT,
+                        Map.of(
+                                "DATABASE_URL",
+                                "postgresql://postgres@localhost:" + postgres.getPort() + "/postgres?sslmode=disable",
+                                "AUTH_SECRET",
+                                AUTH_SECRET),
+                        OUTPUT.resolve("api"))
+                .start();
+        web = new LibertyServer(
+                        "web",
+                        WEB_PORT,
+                        Map.of("TODO_API_URL", api.baseUrl() + "/api", "AUTH_SECRET", AUTH_SECRET),
+                        OUTPUT.resolve("web"))
+                .start();
         Http.awaitResponse(api.baseUrl() + "/health/ready", Http::isUp, START);
         Http.awaitResponse(web.baseUrl() + "/health/ready", Http::isUp, START);
         browser = new Browser(web.baseUrl());
@@ -78,7 +94,9 @@ class ApiWithoutAssistantIT {
         assertThat(failure).startsWith("The assistant is not configured on this server");
         AssistantPageObject chat = AssistantPageObject.awaitLoaded(browser);
         assertThat(chat.composerText()).isEqualTo("Add buy milk");
-        assertThat(chat.lines()).as("nothing was kept, so nothing is shown as sent").isEmpty();
+        assertThat(chat.lines())
+                .as("nothing was kept, so nothing is shown as sent")
+                .isEmpty();
         browser.screenshot("assistant-not-configured");
     }
 

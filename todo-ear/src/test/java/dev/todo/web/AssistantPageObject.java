@@ -1,10 +1,9 @@
 package dev.todo.web;
 
-import org.openqa.selenium.JavascriptExecutor;
-
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -65,7 +64,8 @@ public final class AssistantPageObject {
     }
 
     public String failure() {
-        return new FluentWait<WebDriver>(browser.driver()).withTimeout(Duration.ofSeconds(15))
+        return new FluentWait<WebDriver>(browser.driver())
+                .withTimeout(Duration.ofSeconds(15))
                 .ignoring(StaleElementReferenceException.class)
                 .until(d -> {
                     String text = d.findElement(By.id("chat-error")).getText();
@@ -87,7 +87,8 @@ public final class AssistantPageObject {
 
     public List<String> actions() {
         return browser.driver().findElements(By.cssSelector("#chat-log .chat-line.action .chat-text")).stream()
-                .map(WebElement::getText).toList();
+                .map(WebElement::getText)
+                .toList();
     }
 
     public String title() {
@@ -96,7 +97,8 @@ public final class AssistantPageObject {
 
     public List<String> conversations() {
         return browser.driver().findElements(By.cssSelector("#conversation-list .conversation-title")).stream()
-                .map(WebElement::getText).toList();
+                .map(WebElement::getText)
+                .toList();
     }
 
     public String openConversationId() {

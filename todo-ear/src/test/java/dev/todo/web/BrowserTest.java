@@ -45,6 +45,7 @@ abstract class BrowserTest {
     }
 
     static TasksPageObject signUpNewUser(String name) {
-        return SignUpPageObject.open(browser).signUp(name, uniqueEmail(name.toLowerCase().replace(' ', '-')), PASSWORD);
+        return SignUpPageObject.open(browser)
+                .signUp(name, uniqueEmail(name.toLowerCase().replace(' ', '-')), PASSWORD);
     }
 }

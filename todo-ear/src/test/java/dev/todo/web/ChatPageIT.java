@@ -26,17 +26,21 @@ class ChatPageIT extends BrowserTest {
         model.then(toolCalls(call("call_1", "create_task", "{\"title\": \"Buy milk\"}")))
                 .then(text("Added 'Buy milk' to your list."));
 
-        AssistantPageObject chat = AssistantPageObject.openFromNavigation(browser).send("Add buy milk");
+        AssistantPageObject chat =
+                AssistantPageObject.openFromNavigation(browser).send("Add buy milk");
 
-        assertThat(chat.lines()).containsExactly("user: Add buy milk", "action: Created task 'Buy milk'",
-                "assistant: Added 'Buy milk' to your list.");
+        assertThat(chat.lines())
+                .containsExactly(
+                        "user: Add buy milk",
+                        "action: Created task 'Buy milk'",
+                        "assistant: Added 'Buy milk' to your list.");
         assertThat(model.lastRequest().streamed()).as("the reply was streamed").isTrue();
         assertThat(chat.conversations()).containsExactly("Add buy milk");
         browser.screenshot("assistant");
         browser.width(375);
         browser.darkMode(true);
-        Long overflow = (Long) browser.driver().executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Long overflow = (Long) browser.driver()
+                .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
         assertThat(overflow).as("wider than a phone").isLessThanOrEqualTo(0L);
         browser.screenshot("assistant-phone-dark");
         assertThat(TasksPageObject.open(browser, "").titles()).containsExactly("Buy milk");
@@ -50,8 +54,12 @@ class ChatPageIT extends BrowserTest {
 
         chat.send("What is overdue?");
 
-        assertThat(chat.lines()).containsExactly("user: Hi", "assistant: Hello! What shall I do?",
-                "user: What is overdue?", "assistant: Nothing is overdue.");
+        assertThat(chat.lines())
+                .containsExactly(
+                        "user: Hi",
+                        "assistant: Hello! What shall I do?",
+                        "user: What is overdue?",
+                        "assistant: Nothing is overdue.");
         assertThat(chat.conversations()).hasSize(1);
         assertThat(model.lastRequest().messages()).hasSize(4);
     }
@@ -62,11 +70,15 @@ class ChatPageIT extends BrowserTest {
         model.then(toolCalls(call("call_1", "create_task", "{\"title\": \"Call the plumber\"}")))
                 .then(text("Done."));
 
-        AssistantPageObject chat = AssistantPageObject.open(browser).postWithoutStreaming("Remind me to call the plumber");
+        AssistantPageObject chat =
+                AssistantPageObject.open(browser).postWithoutStreaming("Remind me to call the plumber");
 
         assertThat(model.lastRequest().streamed()).isFalse();
-        assertThat(chat.lines()).containsExactly("user: Remind me to call the plumber",
-                "action: Created task 'Call the plumber'", "assistant: Done.");
+        assertThat(chat.lines())
+                .containsExactly(
+                        "user: Remind me to call the plumber",
+                        "action: Created task 'Call the plumber'",
+                        "assistant: Done.");
     }
 
     @Test
@@ -76,9 +88,12 @@ class ChatPageIT extends BrowserTest {
 
         AssistantPageObject chat = AssistantPageObject.open(browser).send("<img src=x id=injected-message>");
 
-        assertThat(chat.lines()).containsExactly("user: <img src=x id=injected-message>",
-                "assistant: <img src=x id=injected-reply> <b>bold</b>");
-        assertThat(browser.driver().findElements(By.cssSelector("#chat-log img, #chat-log b"))).isEmpty();
+        assertThat(chat.lines())
+                .containsExactly(
+                        "user: <img src=x id=injected-message>",
+                        "assistant: <img src=x id=injected-reply> <b>bold</b>");
+        assertThat(browser.driver().findElements(By.cssSelector("#chat-log img, #chat-log b")))
+                .isEmpty();
         assertThat(chat.conversations()).containsExactly("<img src=x id=injected-message>");
     }
 
@@ -117,8 +132,9 @@ class ChatPageIT extends BrowserTest {
 
         String failure = AssistantPageObject.open(browser).sendExpectingFailure("Add bread");
 
-        assertThat(failure).isEqualTo("The assistant could not answer. The model provider had an error. "
-                + "Send your message again in a moment.");
+        assertThat(failure)
+                .isEqualTo("The assistant could not answer. The model provider had an error. "
+                        + "Send your message again in a moment.");
         AssistantPageObject chat = AssistantPageObject.awaitLoaded(browser);
         assertThat(chat.composerText()).isEqualTo("Add bread");
         assertThat(chat.lines()).as("the conversation kept the message").containsExactly("user: Add bread");

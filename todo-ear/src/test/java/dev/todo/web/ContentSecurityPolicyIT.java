@@ -1,11 +1,10 @@
 package dev.todo.web;
 
-import java.util.ArrayList;
-
 import static dev.todo.support.ModelStub.Reply.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.todo.support.ModelStub;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
@@ -22,8 +21,8 @@ class ContentSecurityPolicyIT extends BrowserTest {
         browser.open("/sign-in");
         browser.console();
 
-        ((JavascriptExecutor) browser.driver()).executeScript(
-                "var s = document.createElement('script'); s.textContent = 'window.inlineRan = true;';"
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("var s = document.createElement('script'); s.textContent = 'window.inlineRan = true;';"
                         + "document.body.appendChild(s);");
 
         assertThat(violations(browser.console())).isNotEmpty();
@@ -54,8 +53,10 @@ class ContentSecurityPolicyIT extends BrowserTest {
     }
 
     private static List<String> violations(List<LogEntry> entries) {
-        return entries.stream().map(LogEntry::getMessage)
-                .filter(message -> message.contains("Content Security Policy") || message.contains("Content-Security-Policy"))
+        return entries.stream()
+                .map(LogEntry::getMessage)
+                .filter(message ->
+                        message.contains("Content Security Policy") || message.contains("Content-Security-Policy"))
                 .toList();
     }
 }

@@ -24,15 +24,21 @@ class NastyTextInPagesIT extends BrowserTest {
         signUpNewUser("Nasty Text");
         ApiClient user = ApiClient.withToken(browser.cookie("todo_session").getValue());
         Map<String, String> ids = new LinkedHashMap<>();
-        NastyText.SAMPLES.forEach((name, text) -> ids.put(text, user.createTask(text,
-                "\"description\":" + Json.createValue(text)).getString("id")));
+        NastyText.SAMPLES.forEach((name, text) -> ids.put(
+                text,
+                user.createTask(text, "\"description\":" + Json.createValue(text))
+                        .getString("id")));
 
         TasksPageObject.open(browser, "?size=50");
         @SuppressWarnings("unchecked")
-        List<String> titles = (List<String>) browser.driver().executeScript(
-                "return Array.from(document.querySelectorAll('li.task .task-title')).map(e => e.textContent.trim())");
-        assertThat(titles).containsExactlyInAnyOrderElementsOf(
-                NastyText.SAMPLES.values().stream().map(text -> asParsed(text).strip()).toList());
+        List<String> titles = (List<String>)
+                browser.driver()
+                        .executeScript(
+                                "return Array.from(document.querySelectorAll('li.task .task-title')).map(e => e.textContent.trim())");
+        assertThat(titles)
+                .containsExactlyInAnyOrderElementsOf(NastyText.SAMPLES.values().stream()
+                        .map(text -> asParsed(text).strip())
+                        .toList());
         assertThat(browser.driver().findElements(By.id("injected"))).isEmpty();
         browser.screenshot("tasks-nasty-text");
 
@@ -40,9 +46,11 @@ class NastyTextInPagesIT extends BrowserTest {
             browser.open("/task?id=" + id);
             TaskPageObject.awaitLoaded(browser);
             assertThat(browser.driver().executeScript("return document.getElementById('edit:title').value"))
-                    .as("title field of %s", id).isEqualTo(asParsed(text).replace("\n", "").strip());
+                    .as("title field of %s", id)
+                    .isEqualTo(asParsed(text).replace("\n", "").strip());
             assertThat(browser.driver().executeScript("return document.getElementById('edit:description').value"))
-                    .as("description field of %s", id).isEqualTo(asParsed(text));
+                    .as("description field of %s", id)
+                    .isEqualTo(asParsed(text));
             assertThat(browser.driver().findElements(By.id("injected"))).isEmpty();
         });
     }

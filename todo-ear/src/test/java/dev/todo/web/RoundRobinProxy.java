@@ -25,14 +25,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class RoundRobinProxy implements AutoCloseable {
 
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "expect", "host", "upgrade",
-            "keep-alive", "transfer-encoding", "te", "trailer", "proxy-authorization", "proxy-authenticate");
+    private static final Set<String> HOP_BY_HOP = Set.of(
+            "connection",
+            "content-length",
+            "expect",
+            "host",
+            "upgrade",
+            "keep-alive",
+            "transfer-encoding",
+            "te",
+            "trailer",
+            "proxy-authorization",
+            "proxy-authenticate");
 
     private final HttpServer server;
     private final List<String> backends;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final AtomicInteger next = new AtomicInteger();
     private final List<String> log = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> servedBy = new ConcurrentHashMap<>();
@@ -56,13 +68,18 @@ final class RoundRobinProxy implements AutoCloseable {
     private void forward(HttpExchange exchange) throws IOException {
         String backend = backends.get(Math.floorMod(next.getAndIncrement(), backends.size()));
         String pathAndQuery = exchange.getRequestURI().getRawPath()
-                + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
+                + (exchange.getRequestURI().getRawQuery() == null
+                        ? ""
+                        : "?" + exchange.getRequestURI().getRawQuery());
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(backend + pathAndQuery))
                     .timeout(Duration.ofSeconds(30))
-                    .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(body));
+                    .method(
+                            exchange.getRequestMethod(),
+                            body.length == 0
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofByteArray(body));
             exchange.getRequestHeaders().forEach((name, values) -> {
                 if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
                     values.forEach(value -> request.header(name, value));
@@ -73,8 +90,8 @@ final class RoundRobinProxy implements AutoCloseable {
             log.add(exchange.getRequestMethod() + " " + pathAndQuery + " -> " + backend);
             response.headers().map().forEach((name, values) -> {
                 if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
-                    values.forEach(value -> exchange.getResponseHeaders().add(name,
-                            name.equalsIgnoreCase("Location") ? value.replace(backend, baseUrl()) : value));
+                    values.forEach(value -> exchange.getResponseHeaders()
+                            .add(name, name.equalsIgnoreCase("Location") ? value.replace(backend, baseUrl()) : value));
                 }
             });
             byte[] answer = response.body();

@@ -36,7 +36,10 @@ public final class SignInPageObject {
 
     /** Why the user was sent here, e.g. after the session ended; empty when there is no such line. */
     public String reason() {
-        return browser.driver().findElements(By.id("reason")).stream().map(WebElement::getText).findFirst().orElse("");
+        return browser.driver().findElements(By.id("reason")).stream()
+                .map(WebElement::getText)
+                .findFirst()
+                .orElse("");
     }
 
     public String messages() {

@@ -1,12 +1,11 @@
 package dev.todo.web;
 
-import java.io.IOException;
-import java.nio.file.Files;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.todo.support.Http;
 import dev.todo.support.LibertyServer;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -42,7 +41,8 @@ class StatelessWebIT {
     @BeforeAll
     static void startTwoReplicasBehindABalancer() throws Exception {
         Http.awaitResponse(Http.baseUrl() + "/health/ready", Http::isUp, Duration.ofSeconds(90));
-        Map<String, String> environment = Map.of("TODO_API_URL", Http.baseUrl() + "/api", "AUTH_SECRET", LOCAL_AUTH_SECRET);
+        Map<String, String> environment =
+                Map.of("TODO_API_URL", Http.baseUrl() + "/api", "AUTH_SECRET", LOCAL_AUTH_SECRET);
         first = new LibertyServer("web", FIRST_PORT, environment, OUTPUT.resolve("first")).start();
         second = new LibertyServer("web", SECOND_PORT, environment, OUTPUT.resolve("second")).start();
         Http.awaitResponse(first.baseUrl() + "/health/ready", Http::isUp, Duration.ofSeconds(90));
@@ -86,8 +86,12 @@ class StatelessWebIT {
         assertThat(all.titles()).containsExactly("Edited across replicas", "First on one replica", "Then on the other");
         assertThat(all.isDone("Then on the other")).isTrue();
 
-        List<String> posts = balancer.log().stream().filter(line -> line.startsWith("POST")).toList();
-        assertThat(posts).anyMatch(line -> line.endsWith(first.baseUrl())).anyMatch(line -> line.endsWith(second.baseUrl()));
-        assertThat(browser.driver().manage().getCookies()).noneMatch(c -> c.getName().equalsIgnoreCase("JSESSIONID"));
+        List<String> posts =
+                balancer.log().stream().filter(line -> line.startsWith("POST")).toList();
+        assertThat(posts)
+                .anyMatch(line -> line.endsWith(first.baseUrl()))
+                .anyMatch(line -> line.endsWith(second.baseUrl()));
+        assertThat(browser.driver().manage().getCookies())
+                .noneMatch(c -> c.getName().equalsIgnoreCase("JSESSIONID"));
     }
 }

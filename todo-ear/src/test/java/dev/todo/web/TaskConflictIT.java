@@ -16,11 +16,15 @@ class TaskConflictIT extends BrowserTest {
     void savingAStaleEditSaysTheTaskChangedAndKeepsTheEditUntilSavedAgain() {
         TasksPageObject tasks = signUpNewUser("Two Tabs");
         tasks.add("Draft the report");
-        String id = tasks.row("Draft the report").orElseThrow().getAttribute("id").substring("task-".length());
+        String id =
+                tasks.row("Draft the report").orElseThrow().getAttribute("id").substring("task-".length());
         TaskPageObject editor = tasks.edit("Draft the report").title("Draft the annual report");
 
         ApiClient elsewhere = ApiClient.withToken(browser.cookie(SESSION_COOKIE).getValue());
-        assertThat(elsewhere.patch("/tasks/" + id, "{\"title\": \"Changed in another tab\"}").statusCode()).isEqualTo(200);
+        assertThat(elsewhere
+                        .patch("/tasks/" + id, "{\"title\": \"Changed in another tab\"}")
+                        .statusCode())
+                .isEqualTo(200);
         String message = editor.saveExpectingConflict();
 
         assertThat(message).contains("changed elsewhere");

@@ -46,7 +46,8 @@ class TasksPageIT extends BrowserTest {
         assertThat(browser.currentPath()).contains("q=report");
         assertThat(searched.titles()).containsExactly("Write report");
 
-        TasksPageObject sorted = TasksPageObject.open(browser, "").filter("sort", "title").filter("direction", "asc");
+        TasksPageObject sorted =
+                TasksPageObject.open(browser, "").filter("sort", "title").filter("direction", "asc");
         assertThat(sorted.titles()).containsExactly("Buy milk", "Call mum", "Write report");
         String sortedUrl = browser.currentPath();
 
@@ -56,20 +57,36 @@ class TasksPageIT extends BrowserTest {
         assertThat(back.titles()).containsExactly("Write report", "Call mum", "Buy milk");
 
         browser.open(sortedUrl);
-        assertThat(TasksPageObject.awaitLoaded(browser).titles()).containsExactly("Buy milk", "Call mum", "Write report");
+        assertThat(TasksPageObject.awaitLoaded(browser).titles())
+                .containsExactly("Buy milk", "Call mum", "Write report");
     }
 
     @Test
     void editingChangesEveryField() {
         TasksPageObject tasks = signUpNewUser("Editor");
         tasks.add("Draft");
-        String due = LocalDateTime.now(ZoneOffset.UTC).plusDays(3).withHour(9).withMinute(30).format(LOCAL);
-        String remind = LocalDateTime.now(ZoneOffset.UTC).plusDays(2).withHour(8).withMinute(0).format(LOCAL);
+        String due = LocalDateTime.now(ZoneOffset.UTC)
+                .plusDays(3)
+                .withHour(9)
+                .withMinute(30)
+                .format(LOCAL);
+        String remind = LocalDateTime.now(ZoneOffset.UTC)
+                .plusDays(2)
+                .withHour(8)
+                .withMinute(0)
+                .format(LOCAL);
 
         TaskPageObject edit = tasks.edit("Draft");
         browser.screenshot("task-edit");
-        edit.title("Plan the trip").description("Trains, not planes").priority("HIGH").category("PERSONAL")
-                .tags("travel, Summer").due(due).remind(remind).recurrence("WEEKLY").save();
+        edit.title("Plan the trip")
+                .description("Trains, not planes")
+                .priority("HIGH")
+                .category("PERSONAL")
+                .tags("travel, Summer")
+                .due(due)
+                .remind(remind)
+                .recurrence("WEEKLY")
+                .save();
 
         TaskPageObject again = new TasksPageObject(browser).edit("Plan the trip");
         assertThat(again.value("description")).isEqualTo("Trains, not planes");
@@ -84,7 +101,11 @@ class TasksPageIT extends BrowserTest {
     @Test
     void completingARecurringTaskInOneClickShowsTheNextOne() {
         TasksPageObject tasks = signUpNewUser("Recurring");
-        String due = LocalDateTime.now(ZoneOffset.UTC).plusDays(1).withHour(7).withMinute(0).format(LOCAL);
+        String due = LocalDateTime.now(ZoneOffset.UTC)
+                .plusDays(1)
+                .withHour(7)
+                .withMinute(0)
+                .format(LOCAL);
         tasks.add("Stretch", "MEDIUM", "PERSONAL", "health", due, "DAILY");
 
         tasks.toggle("Stretch");
@@ -126,13 +147,18 @@ class TasksPageIT extends BrowserTest {
     @Test
     void overdueTasksAreHighlightedAndPassedRemindersShown() {
         TasksPageObject tasks = signUpNewUser("Late");
-        String past = LocalDateTime.now(ZoneOffset.UTC).minusDays(1).withHour(10).withMinute(0).format(LOCAL);
+        String past = LocalDateTime.now(ZoneOffset.UTC)
+                .minusDays(1)
+                .withHour(10)
+                .withMinute(0)
+                .format(LOCAL);
         tasks.add("Pay the rent", "HIGH", "HOME", "", past, "NONE");
         tasks.edit("Pay the rent").remind(past).save();
 
         TasksPageObject reloaded = TasksPageObject.open(browser, "");
         browser.screenshot("tasks-reminders");
-        assertThat(reloaded.row("Pay the rent").orElseThrow().getAttribute("class")).contains("is-overdue");
+        assertThat(reloaded.row("Pay the rent").orElseThrow().getAttribute("class"))
+                .contains("is-overdue");
         assertThat(reloaded.count("overdue")).isEqualTo("1");
         assertThat(reloaded.reminders()).contains("Pay the rent");
     }
@@ -145,7 +171,10 @@ class TasksPageIT extends BrowserTest {
 
         assertThat(tasks.titles()).containsExactly(markup);
         assertThat(browser.driver().findElements(By.id("injected"))).isEmpty();
-        assertThat(browser.driver().findElement(By.cssSelector("li.task .task-title")).getText()).isEqualTo(markup);
+        assertThat(browser.driver()
+                        .findElement(By.cssSelector("li.task .task-title"))
+                        .getText())
+                .isEqualTo(markup);
     }
 
     @Test
@@ -157,8 +186,8 @@ class TasksPageIT extends BrowserTest {
 
         browser.width(375);
         TasksPageObject.open(browser, "");
-        Long overflow = (Long) browser.driver().executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Long overflow = (Long) browser.driver()
+                .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
         assertThat(overflow).isLessThanOrEqualTo(0L);
         browser.screenshot("tasks-phone");
 

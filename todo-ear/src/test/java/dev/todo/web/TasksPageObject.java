@@ -1,12 +1,11 @@
 package dev.todo.web;
 
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WrapsDriver;
-
 import java.util.List;
 import java.util.Optional;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WrapsDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -37,7 +36,8 @@ public final class TasksPageObject {
     }
 
     /** Adds a task with details; {@code due} as the datetime-local input takes it, e.g. 2030-01-31T09:00, or null. */
-    public TasksPageObject add(String title, String priority, String category, String tags, String due, String recurrence) {
+    public TasksPageObject add(
+            String title, String priority, String category, String tags, String due, String recurrence) {
         browser.driver().findElement(By.id("add-details")).click();
         browser.driver().findElement(By.id("add:title")).sendKeys(title);
         new Select(browser.driver().findElement(By.id("add:priority"))).selectByValue(priority);
@@ -54,12 +54,14 @@ public final class TasksPageObject {
 
     public List<String> titles() {
         return browser.driver().findElements(By.cssSelector("li.task")).stream()
-                .map(task -> task.getAttribute("data-title")).toList();
+                .map(task -> task.getAttribute("data-title"))
+                .toList();
     }
 
     public Optional<WebElement> row(String title) {
         return browser.driver().findElements(By.cssSelector("li.task")).stream()
-                .filter(task -> title.equals(task.getAttribute("data-title"))).findFirst();
+                .filter(task -> title.equals(task.getAttribute("data-title")))
+                .findFirst();
     }
 
     /** Chooses in a filter select (status, priority, category, due, sort, direction); the list reloads. */
@@ -105,14 +107,19 @@ public final class TasksPageObject {
     /** Asks to delete, and answers the confirmation with yes. */
     public TasksPageObject delete(String title) {
         askToDelete(title);
-        row(title).orElseThrow().findElement(By.cssSelector("button[id^='confirm-delete-']")).click();
+        row(title)
+                .orElseThrow()
+                .findElement(By.cssSelector("button[id^='confirm-delete-']"))
+                .click();
         awaitNotice("Deleted");
         return awaitLoaded(browser);
     }
 
     public TasksPageObject askToDelete(String title) {
         row(title).orElseThrow().findElement(By.cssSelector("a[id^='delete-']")).click();
-        browser.await(d -> row(title).map(r -> !r.findElements(By.cssSelector("button[id^='confirm-delete-']")).isEmpty())
+        browser.await(d -> row(title)
+                .map(r -> !r.findElements(By.cssSelector("button[id^='confirm-delete-']"))
+                        .isEmpty())
                 .orElse(false));
         return this;
     }
@@ -127,7 +134,9 @@ public final class TasksPageObject {
     }
 
     public String count(String which) {
-        return browser.driver().findElement(By.cssSelector("#count-" + which + " .stat-value")).getText();
+        return browser.driver()
+                .findElement(By.cssSelector("#count-" + which + " .stat-value"))
+                .getText();
     }
 
     public boolean hasEmptyState() {
@@ -135,7 +144,10 @@ public final class TasksPageObject {
     }
 
     public String reminders() {
-        return browser.driver().findElements(By.id("reminders")).stream().map(WebElement::getText).findFirst().orElse("");
+        return browser.driver().findElements(By.id("reminders")).stream()
+                .map(WebElement::getText)
+                .findFirst()
+                .orElse("");
     }
 
     public SignInPageObject signOut() {

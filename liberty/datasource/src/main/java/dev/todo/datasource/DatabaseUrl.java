@@ -107,9 +107,10 @@ public record DatabaseUrl(String jdbcUrl, String user, String password, String l
         }
         DEFAULTS.forEach(parameters::putIfAbsent);
 
-        String jdbcUrl = "jdbc:postgresql://" + hosts + "/" + encode(database) + "?" + parameters.entrySet().stream()
-                .map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
-                .collect(Collectors.joining("&"));
+        String jdbcUrl = "jdbc:postgresql://" + hosts + "/" + encode(database) + "?"
+                + parameters.entrySet().stream()
+                        .map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
+                        .collect(Collectors.joining("&"));
         return new DatabaseUrl(jdbcUrl, user, password, hosts + "/" + database);
     }
 

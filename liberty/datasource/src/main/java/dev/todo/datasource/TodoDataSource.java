@@ -94,14 +94,17 @@ public class TodoDataSource implements DataSource {
     }
 
     private DataSource embedded() throws SQLException {
-        for (EmbeddedDatabase database : ServiceLoader.load(EmbeddedDatabase.class, getClass().getClassLoader())) {
+        for (EmbeddedDatabase database :
+                ServiceLoader.load(EmbeddedDatabase.class, getClass().getClassLoader())) {
             String directory = embeddedDataDirectory.isBlank()
                     ? System.getProperty("java.io.tmpdir") + "/todo-pgdata"
                     : embeddedDataDirectory;
             return database.start(directory, embeddedPort);
         }
-        throw new SQLException("DATABASE_URL is not set. Set it to the PostgreSQL URL, for example "
-                + "postgresql://user:password@host:5432/todo?sslmode=require", "08001");
+        throw new SQLException(
+                "DATABASE_URL is not set. Set it to the PostgreSQL URL, for example "
+                        + "postgresql://user:password@host:5432/todo?sslmode=require",
+                "08001");
     }
 
     @Override

@@ -47,7 +47,8 @@ class DatabaseUrlTest {
 
     @Test
     void jdbcUrlKeepsItsParametersButMovesCredentialsOut() {
-        DatabaseUrl url = DatabaseUrl.parse("jdbc:postgresql://localhost:5432/todo?user=app&password=secret&sslmode=disable");
+        DatabaseUrl url =
+                DatabaseUrl.parse("jdbc:postgresql://localhost:5432/todo?user=app&password=secret&sslmode=disable");
 
         assertThat(url.jdbcUrl()).contains("sslmode=disable").doesNotContain("secret", "user=");
         assertThat(url.user()).isEqualTo("app");
@@ -56,7 +57,8 @@ class DatabaseUrlTest {
 
     @Test
     void boundedTimeoutsAreAddedUnlessGiven() {
-        assertThat(DatabaseUrl.parse("postgresql://u:p@h/db").jdbcUrl()).contains("connectTimeout=5", "socketTimeout=30");
+        assertThat(DatabaseUrl.parse("postgresql://u:p@h/db").jdbcUrl())
+                .contains("connectTimeout=5", "socketTimeout=30");
         assertThat(DatabaseUrl.parse("postgresql://u:p@h/db?connect_timeout=2").jdbcUrl())
                 .contains("connectTimeout=2")
                 .doesNotContain("connectTimeout=5");

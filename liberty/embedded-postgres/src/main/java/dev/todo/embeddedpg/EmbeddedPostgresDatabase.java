@@ -58,8 +58,8 @@ public final class EmbeddedPostgresDatabase implements EmbeddedDatabase {
                     + " (" + millis + " ms)");
             return postgres;
         } catch (IOException | RuntimeException e) {
-            throw new SQLException("Embedded PostgreSQL did not start with data in " + directory + ": " + e.getMessage(),
-                    "08001", e);
+            throw new SQLException(
+                    "Embedded PostgreSQL did not start with data in " + directory + ": " + e.getMessage(), "08001", e);
         }
     }
 

@@ -19,8 +19,7 @@ final class StalePostmaster {
 
     private static final Logger LOG = Logger.getLogger(StalePostmaster.class.getName());
 
-    private StalePostmaster() {
-    }
+    private StalePostmaster() {}
 
     static void stopIfRunning(Path dataDirectory) throws IOException {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
@@ -47,7 +46,10 @@ final class StalePostmaster {
     }
 
     private static boolean looksLikePostgres(ProcessHandle process) {
-        return process.info().command().map(command -> command.contains("postgres")).orElse(true);
+        return process.info()
+                .command()
+                .map(command -> command.contains("postgres"))
+                .orElse(true);
     }
 
     private static boolean awaitExit(ProcessHandle process, int seconds) {

@@ -35,7 +35,9 @@ class EmbeddedPostgresDatabaseTest {
 
     @Test
     void dataSurvivesARestartOnTheSameDirectory() throws Exception {
-        execute(database.start(dataDirectory.toString(), 0), "CREATE TABLE kept (v text); INSERT INTO kept VALUES ('x')");
+        execute(
+                database.start(dataDirectory.toString(), 0),
+                "CREATE TABLE kept (v text); INSERT INTO kept VALUES ('x')");
         EmbeddedPostgresDatabase.stopAll();
 
         DataSource restarted = database.start(dataDirectory.toString(), 0);
@@ -54,25 +56,33 @@ class EmbeddedPostgresDatabaseTest {
 
     @Test
     void stalePostmasterLeftByAKilledServerIsStoppedAndTheDataTakenOver() throws Exception {
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), OrphaningServer.class.getName(), dataDirectory.toString())
+        Process server = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        OrphaningServer.class.getName(),
+                        dataDirectory.toString())
                 .redirectErrorStream(true)
                 .start();
         try (BufferedReader output = new BufferedReader(new InputStreamReader(server.getInputStream()))) {
             assertThat(output.lines().filter("READY"::equals).findFirst()).isPresent();
         }
-        long postmasterPid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
+        long postmasterPid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid"))
+                .get(0)
+                .strip());
         server.destroyForcibly().waitFor();
         assertThat(ProcessHandle.of(postmasterPid).map(ProcessHandle::isAlive)).contains(true);
 
         DataSource taken = database.start(dataDirectory.toString(), 0);
 
-        assertThat(ProcessHandle.of(postmasterPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(ProcessHandle.of(postmasterPid).map(ProcessHandle::isAlive).orElse(false))
+                .isFalse();
         assertThat(queryString(taken, "SELECT v FROM orphaned")).isEqualTo("kept");
     }
 
     private static void execute(DataSource dataSource, String sql) throws Exception {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }

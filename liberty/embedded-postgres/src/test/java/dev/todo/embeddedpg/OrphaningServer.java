@@ -11,12 +11,13 @@ import javax.sql.DataSource;
  */
 public final class OrphaningServer {
 
-    private OrphaningServer() {
-    }
+    private OrphaningServer() {}
 
     public static void main(String[] args) throws Exception {
-        DataSource dataSource = new EmbeddedPostgresDatabase().start(Path.of(args[0]).toString(), 0);
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        DataSource dataSource =
+                new EmbeddedPostgresDatabase().start(Path.of(args[0]).toString(), 0);
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE orphaned (v text); INSERT INTO orphaned VALUES ('kept')");
         }
         System.out.println("READY");

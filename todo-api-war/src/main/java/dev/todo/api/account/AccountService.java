@@ -4,11 +4,11 @@ import dev.todo.api.account.dto.LoginRequest;
 import dev.todo.api.account.dto.SignupRequest;
 import dev.todo.api.account.dto.TokenResponse;
 import dev.todo.api.account.dto.UserView;
+import dev.todo.api.database.Transactions;
 import dev.todo.api.problem.FieldError;
 import dev.todo.api.problem.Problem;
 import dev.todo.api.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import dev.todo.api.database.Transactions;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
@@ -64,8 +64,11 @@ public class AccountService {
             Optional<Duration> wait = throttle.waitBefore(email, client);
             if (wait.isPresent()) {
                 long seconds = Math.max(1, wait.get().toSeconds());
-                throw new ProblemException(Problem.of(429, "Too Many Requests",
-                        "Too many failed sign-ins. Try again in " + seconds + " seconds."),
+                throw new ProblemException(
+                        Problem.of(
+                                429,
+                                "Too Many Requests",
+                                "Too many failed sign-ins. Try again in " + seconds + " seconds."),
                         Map.of("Retry-After", Long.toString(seconds)));
             }
             Optional<User> user = users.findByEmail(email);
@@ -133,8 +136,11 @@ public class AccountService {
     }
 
     private static ProblemException emailTaken() {
-        return new ProblemException(new Problem(409, "Email already registered",
+        return new ProblemException(new Problem(
+                409,
+                "Email already registered",
                 "An account with this email exists; sign in instead.",
-                List.of(new FieldError("email", "is already registered")), Map.of()));
+                List.of(new FieldError("email", "is already registered")),
+                Map.of()));
     }
 }

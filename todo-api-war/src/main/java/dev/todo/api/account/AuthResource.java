@@ -43,11 +43,21 @@ public class AuthResource {
 
     @POST
     @Path("signup")
-    @Operation(summary = "Create an account", description = "Email is unique ignoring case; password at least 8 characters.")
+    @Operation(
+            summary = "Create an account",
+            description = "Email is unique ignoring case; password at least 8 characters.")
     @RequestBody(content = @Content(schema = @Schema(implementation = SignupRequest.class)))
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request; the fields at fault are listed", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "Email already registered",
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid request; the fields at fault are listed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "409",
+            description = "Email already registered",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response signUp(String body) {
         JsonInput input = JsonInput.of(body, Set.of("name", "email", "password"));
@@ -60,10 +70,18 @@ public class AuthResource {
     @Path("login")
     @Operation(summary = "Sign in", description = "Repeated failures are refused for a while (429 with Retry-After).")
     @RequestBody(content = @Content(schema = @Schema(implementation = LoginRequest.class)))
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
-    @APIResponse(responseCode = "401", description = "Wrong email or password",
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(
+            responseCode = "401",
+            description = "Wrong email or password",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "429", description = "Too many failures", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many failures",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public TokenResponse logIn(String body) {
         JsonInput input = JsonInput.of(body, Set.of("email", "password"));
         LoginRequest login = new LoginRequest(input.string("email"), input.string("password"));

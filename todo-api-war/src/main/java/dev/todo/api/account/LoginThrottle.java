@@ -28,8 +28,7 @@ public class LoginThrottle {
     static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
     static final Duration FORGET_AFTER = Duration.ofHours(1);
 
-    private record Failures(int count, Instant last, Instant blockedUntil) {
-    }
+    private record Failures(int count, Instant last, Instant blockedUntil) {}
 
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
@@ -51,7 +50,9 @@ public class LoginThrottle {
         record(accountKey(email), FREE_FAILURES, now);
         record(clientKey(client), freeFailuresPerClient, now);
         if (failures.size() > 100_000) {
-            failures.entrySet().removeIf(entry -> entry.getValue().last().plus(FORGET_AFTER).isBefore(now));
+            failures.entrySet()
+                    .removeIf(
+                            entry -> entry.getValue().last().plus(FORGET_AFTER).isBefore(now));
         }
     }
 
@@ -74,7 +75,9 @@ public class LoginThrottle {
 
     private Duration remaining(String key, Instant now) {
         Failures entry = failures.get(key);
-        if (entry == null || entry.blockedUntil() == null || !entry.blockedUntil().isAfter(now)) {
+        if (entry == null
+                || entry.blockedUntil() == null
+                || !entry.blockedUntil().isAfter(now)) {
             return Duration.ZERO;
         }
         return Duration.between(now, entry.blockedUntil());

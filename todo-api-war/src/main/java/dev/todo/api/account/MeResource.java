@@ -49,7 +49,10 @@ public class MeResource {
 
     @GET
     @Operation(summary = "The signed-in user")
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = UserView.class)))
     public UserView get() {
         return accounts.profile(user.id());
     }
@@ -58,8 +61,14 @@ public class MeResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "Change the name")
     @RequestBody(content = @Content(schema = @Schema(implementation = NameChange.class)))
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = UserView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request; the fields at fault are listed", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid request; the fields at fault are listed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public UserView rename(String body) {
         JsonInput input = JsonInput.of(body, Set.of("name"));
         NameChange change = validator.valid(input, new NameChange(input.string("name")));
@@ -72,12 +81,14 @@ public class MeResource {
     @Operation(summary = "Change the password", description = "Needs the current password.")
     @RequestBody(content = @Content(schema = @Schema(implementation = PasswordChange.class)))
     @APIResponse(responseCode = "204", description = "Changed")
-    @APIResponse(responseCode = "400", description = "Wrong current password or too short a new one",
+    @APIResponse(
+            responseCode = "400",
+            description = "Wrong current password or too short a new one",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response changePassword(String body) {
         JsonInput input = JsonInput.of(body, Set.of("currentPassword", "newPassword"));
-        PasswordChange change = validator.valid(input,
-                new PasswordChange(input.string("currentPassword"), input.string("newPassword")));
+        PasswordChange change = validator.valid(
+                input, new PasswordChange(input.string("currentPassword"), input.string("newPassword")));
         accounts.changePassword(user.id(), change.currentPassword(), change.newPassword());
         return Response.noContent().build();
     }

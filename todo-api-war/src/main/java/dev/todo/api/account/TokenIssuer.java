@@ -22,8 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class TokenIssuer {
 
-    public record IssuedToken(String token, Instant expiresAt) {
-    }
+    public record IssuedToken(String token, Instant expiresAt) {}
 
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
@@ -47,7 +46,11 @@ public class TokenIssuer {
     public IssuedToken issue(User user) {
         Instant now = clock.instant();
         Instant expires = now.plus(lifetime);
-        String header = Json.createObjectBuilder().add("alg", "HS256").add("typ", "JWT").build().toString();
+        String header = Json.createObjectBuilder()
+                .add("alg", "HS256")
+                .add("typ", "JWT")
+                .build()
+                .toString();
         String claims = Json.createObjectBuilder()
                 .add("iss", issuer)
                 .add("aud", audience)

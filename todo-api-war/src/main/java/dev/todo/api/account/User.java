@@ -34,8 +34,7 @@ public class User {
     @Version
     private long version;
 
-    protected User() {
-    }
+    protected User() {}
 
     public User(String email, String name, String passwordHash, Instant now) {
         this.id = UUID.randomUUID();

@@ -1,11 +1,10 @@
 package dev.todo.api.assistant;
 
-import com.openai.errors.OpenAIInvalidDataException;
-
 import com.openai.client.OpenAIClient;
 import com.openai.core.JsonValue;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.OpenAIException;
+import com.openai.errors.OpenAIInvalidDataException;
 import com.openai.helpers.ChatCompletionAccumulator;
 import com.openai.models.FunctionDefinition;
 import com.openai.models.FunctionParameters;
@@ -80,7 +79,9 @@ public class Assistant {
     /** 503 problem unless a provider key is configured. */
     public void requireConfigured() {
         if (!settings.configured()) {
-            throw new ProblemException(Problem.of(503, "Assistant not configured",
+            throw new ProblemException(Problem.of(
+                    503,
+                    "Assistant not configured",
                     "The assistant is not configured on this server: set OPENAI_API_KEY (or XIAOMI_API_KEY). "
                             + "Everything else works without it."));
         }
@@ -90,8 +91,8 @@ public class Assistant {
      * One turn: the user's message, answered by the model and the tools it calls. {@code zone} is the user's time
      * zone when the client said it (null: UTC); the model is told it, and the tools count days in it.
      */
-    public ChatReply chat(UUID owner, UUID conversationId, String message, ZoneId zone, boolean stream,
-            TurnListener listener) {
+    public ChatReply chat(
+            UUID owner, UUID conversationId, String message, ZoneId zone, boolean stream, TurnListener listener) {
         requireConfigured();
         OpenAIClient client = clients.client().orElseThrow();
         UUID id;
@@ -108,9 +109,12 @@ public class Assistant {
             ChatCompletionCreateParams request = request(conversations.history(owner, id), userZone);
             ChatCompletionMessage answer;
             try {
-                answer = stream ? streamed(client, request, listener) : client.chat().completions().create(request)
-                        .choices().stream().findFirst().map(ChatCompletion.Choice::message)
-                        .orElseThrow(() -> new OpenAIInvalidDataException("no choices in the reply"));
+                answer = stream
+                        ? streamed(client, request, listener)
+                        : client.chat().completions().create(request).choices().stream()
+                                .findFirst()
+                                .map(ChatCompletion.Choice::message)
+                                .orElseThrow(() -> new OpenAIInvalidDataException("no choices in the reply"));
             } catch (OpenAIException e) {
                 throw ModelFailures.problem(e, id, (int) settings.timeout().toSeconds());
             }
@@ -133,9 +137,10 @@ public class Assistant {
                 String name = call.function().name();
                 String arguments = call.function().arguments();
                 ToolResult result = tools.call(owner, name, arguments, userZone);
-                conversations.append(owner, id, StoredMessage.tool(call.id(), name, result.content(), result.summary()));
-                ToolCallView view = new ToolCallView(name, ConversationService.parsedOrText(arguments),
-                        result.summary(), result.error());
+                conversations.append(
+                        owner, id, StoredMessage.tool(call.id(), name, result.content(), result.summary()));
+                ToolCallView view = new ToolCallView(
+                        name, ConversationService.parsedOrText(arguments), result.summary(), result.error());
                 calls.add(view);
                 listener.toolCalled(view);
             }
@@ -148,24 +153,30 @@ public class Assistant {
         return new ChatReply(id, reply, List.copyOf(calls));
     }
 
-    private static ChatCompletionMessage streamed(OpenAIClient client, ChatCompletionCreateParams request,
-            TurnListener listener) {
+    private static ChatCompletionMessage streamed(
+            OpenAIClient client, ChatCompletionCreateParams request, TurnListener listener) {
         ChatCompletionAccumulator accumulator = ChatCompletionAccumulator.create();
-        try (StreamResponse<ChatCompletionChunk> chunks = client.chat().completions().createStreaming(request)) {
+        try (StreamResponse<ChatCompletionChunk> chunks =
+                client.chat().completions().createStreaming(request)) {
             chunks.stream().forEach(chunk -> {
                 accumulator.accumulate(chunk);
-                chunk.choices().forEach(choice -> choice.delta().content()
-                        .filter(text -> !text.isEmpty())
-                        .ifPresent(listener::text));
+                chunk.choices()
+                        .forEach(choice -> choice.delta()
+                                .content()
+                                .filter(text -> !text.isEmpty())
+                                .ifPresent(listener::text));
             });
         }
-        return accumulator.chatCompletion().choices().stream().findFirst().map(ChatCompletion.Choice::message)
+        return accumulator.chatCompletion().choices().stream()
+                .findFirst()
+                .map(ChatCompletion.Choice::message)
                 .orElseThrow(() -> new OpenAIInvalidDataException("no choices in the stream"));
     }
 
     /** The whole conversation, replayed from the database, with the system prompt and the tool catalogue. */
     ChatCompletionCreateParams request(List<StoredMessage> history, ZoneId zone) {
-        OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MINUTES).atZone(zone).toOffsetDateTime();
+        OffsetDateTime now =
+                clock.instant().truncatedTo(ChronoUnit.MINUTES).atZone(zone).toOffsetDateTime();
         ChatCompletionCreateParams.Builder request = ChatCompletionCreateParams.builder()
                 .model(settings.model())
                 .addSystemMessage(SYSTEM_PROMPT.formatted(now, zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId()));
@@ -173,10 +184,11 @@ public class Assistant {
             switch (message.role()) {
                 case USER -> request.addUserMessage(message.content());
                 case ASSISTANT -> request.addMessage(assistantMessage(message));
-                case TOOL -> request.addMessage(ChatCompletionToolMessageParam.builder()
-                        .toolCallId(message.toolCallId())
-                        .content(message.content())
-                        .build());
+                case TOOL ->
+                    request.addMessage(ChatCompletionToolMessageParam.builder()
+                            .toolCallId(message.toolCallId())
+                            .content(message.content())
+                            .build());
             }
         }
         TaskTools.CATALOGUE.forEach(tool -> request.addTool(functionTool(tool)));
@@ -211,7 +223,9 @@ public class Assistant {
                 .function(FunctionDefinition.builder()
                         .name(tool.name())
                         .description(tool.description())
-                        .parameters(FunctionParameters.builder().putAllAdditionalProperties(schema).build())
+                        .parameters(FunctionParameters.builder()
+                                .putAllAdditionalProperties(schema)
+                                .build())
                         .build())
                 .build();
     }

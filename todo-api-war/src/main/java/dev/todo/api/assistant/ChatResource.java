@@ -1,7 +1,5 @@
 package dev.todo.api.assistant;
 
-import jakarta.json.Json;
-
 import dev.todo.api.assistant.dto.ChatReply;
 import dev.todo.api.assistant.dto.ChatRequest;
 import dev.todo.api.assistant.dto.ToolCallView;
@@ -14,6 +12,7 @@ import dev.todo.api.security.CurrentUser;
 import dev.todo.api.security.SignedIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
@@ -47,7 +46,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Assistant")
 @SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE))
-@APIResponse(responseCode = "503", description = "Assistant not configured, or the provider is rate limiting",
+@APIResponse(
+        responseCode = "503",
+        description = "Assistant not configured, or the provider is rate limiting",
         content = @Content(mediaType = Problem.MEDIA_TYPE))
 public class ChatResource {
 
@@ -69,20 +70,31 @@ public class ChatResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Send a message to the assistant",
+    @Operation(
+            summary = "Send a message to the assistant",
             description = "Starts a conversation, or continues the one named. The assistant may use the task tools; "
                     + "toolCalls lists what they did.")
     @RequestBody(content = @Content(schema = @Schema(implementation = ChatRequest.class)))
-    @APIResponse(responseCode = "200", description = "The reply", content = @Content(schema = @Schema(implementation = ChatReply.class)))
-    @APIResponse(responseCode = "404", description = "No such conversation", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "502", description = "The model provider refused or failed; the conversation is kept",
+    @APIResponse(
+            responseCode = "200",
+            description = "The reply",
+            content = @Content(schema = @Schema(implementation = ChatReply.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such conversation",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "504", description = "The model provider did not answer in time",
+    @APIResponse(
+            responseCode = "502",
+            description = "The model provider refused or failed; the conversation is kept",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "504",
+            description = "The model provider did not answer in time",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public ChatReply chat(String body) {
         ChatRequest request = read(body);
-        return assistant.chat(user.id(), conversationId(request), request.message(), request.zone(), false,
-                TurnListener.NONE);
+        return assistant.chat(
+                user.id(), conversationId(request), request.message(), request.zone(), false, TurnListener.NONE);
     }
 
     /**
@@ -94,11 +106,15 @@ public class ChatResource {
     @Path("stream")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "Send a message and stream the answer as server-sent events",
+    @Operation(
+            summary = "Send a message and stream the answer as server-sent events",
             description = "Events: conversation {conversationId}, text {delta}, tool {name, arguments, result, error}, "
                     + "then done {conversationId, reply, toolCalls} or error {problem}.")
     @RequestBody(content = @Content(schema = @Schema(implementation = ChatRequest.class)))
-    @APIResponse(responseCode = "200", description = "The event stream", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
+    @APIResponse(
+            responseCode = "200",
+            description = "The event stream",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
     public Response stream(String body) {
         ChatRequest request = read(body);
         UUID owner = user.id();
@@ -111,7 +127,8 @@ public class ChatResource {
         StreamingOutput events = output -> {
             EventWriter writer = new EventWriter(output);
             try {
-                ChatReply reply = assistant.chat(owner, conversationId, request.message(), request.zone(), true, writer);
+                ChatReply reply =
+                        assistant.chat(owner, conversationId, request.message(), request.zone(), true, writer);
                 writer.send("done", JSONB.toJson(reply));
             } catch (ProblemException e) {
                 writer.send("error", e.problem().toJson(null).toString());
@@ -120,8 +137,15 @@ public class ChatResource {
             } catch (RuntimeException e) {
                 String correlationId = UUID.randomUUID().toString();
                 LOG.log(Level.SEVERE, "Unexpected error " + correlationId + " in a streamed chat", e);
-                writer.send("error", Problem.of(500, "Internal Server Error",
-                        "Something went wrong on our side. Quote " + correlationId + " when reporting it.").toJson(null).toString());
+                writer.send(
+                        "error",
+                        Problem.of(
+                                        500,
+                                        "Internal Server Error",
+                                        "Something went wrong on our side. Quote " + correlationId
+                                                + " when reporting it.")
+                                .toJson(null)
+                                .toString());
             }
         };
         return Response.ok(events, MediaType.SERVER_SENT_EVENTS_TYPE)
@@ -134,7 +158,8 @@ public class ChatResource {
         JsonInput input = JsonInput.of(body, ChatRequest.FIELDS);
         ChatRequest request = validator.valid(input, ChatRequest.read(input));
         if (!request.hasValidTimeZone()) {
-            throw ProblemException.invalid(List.of(new FieldError("timeZone", "must be an IANA time zone such as Asia/Karachi")));
+            throw ProblemException.invalid(
+                    List.of(new FieldError("timeZone", "must be an IANA time zone such as Asia/Karachi")));
         }
         return request;
     }
@@ -161,8 +186,12 @@ public class ChatResource {
 
         @Override
         public void started(UUID conversationId) {
-            send("conversation", Json.createObjectBuilder()
-                    .add("conversationId", conversationId.toString()).build().toString());
+            send(
+                    "conversation",
+                    Json.createObjectBuilder()
+                            .add("conversationId", conversationId.toString())
+                            .build()
+                            .toString());
         }
 
         @Override

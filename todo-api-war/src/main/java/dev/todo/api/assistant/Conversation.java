@@ -31,8 +31,7 @@ public class Conversation {
     @Version
     private long version;
 
-    protected Conversation() {
-    }
+    protected Conversation() {}
 
     public Conversation(UUID ownerId, String title, Instant now) {
         this.id = UUID.randomUUID();

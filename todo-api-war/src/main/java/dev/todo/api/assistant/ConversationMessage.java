@@ -48,8 +48,7 @@ public class ConversationMessage {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
-    protected ConversationMessage() {
-    }
+    protected ConversationMessage() {}
 
     ConversationMessage(UUID conversationId, UUID ownerId, int position, StoredMessage message, Instant now) {
         this.id = UUID.randomUUID();

@@ -18,7 +18,8 @@ public class ConversationRepository {
     EntityManager em;
 
     public Optional<Conversation> findOwned(UUID owner, UUID id) {
-        return em.createQuery("SELECT c FROM Conversation c WHERE c.id = :id AND c.ownerId = :owner", Conversation.class)
+        return em.createQuery(
+                        "SELECT c FROM Conversation c WHERE c.id = :id AND c.ownerId = :owner", Conversation.class)
                 .setParameter("id", id)
                 .setParameter("owner", owner)
                 .getResultStream()
@@ -27,7 +28,8 @@ public class ConversationRepository {
 
     /** Locks the conversation until the transaction ends, so that messages appended at once get distinct positions. */
     public Optional<Conversation> findOwnedForUpdate(UUID owner, UUID id) {
-        return em.createQuery("SELECT c FROM Conversation c WHERE c.id = :id AND c.ownerId = :owner", Conversation.class)
+        return em.createQuery(
+                        "SELECT c FROM Conversation c WHERE c.id = :id AND c.ownerId = :owner", Conversation.class)
                 .setParameter("id", id)
                 .setParameter("owner", owner)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
@@ -36,7 +38,8 @@ public class ConversationRepository {
     }
 
     public List<Conversation> findAllOwned(UUID owner) {
-        return em.createQuery("SELECT c FROM Conversation c WHERE c.ownerId = :owner ORDER BY c.updatedAt DESC, c.id",
+        return em.createQuery(
+                        "SELECT c FROM Conversation c WHERE c.ownerId = :owner ORDER BY c.updatedAt DESC, c.id",
                         Conversation.class)
                 .setParameter("owner", owner)
                 .setMaxResults(MAX_LISTED)
@@ -44,16 +47,20 @@ public class ConversationRepository {
     }
 
     public List<ConversationMessage> findMessages(UUID owner, UUID conversationId) {
-        return em.createQuery("SELECT m FROM ConversationMessage m WHERE m.ownerId = :owner "
-                        + "AND m.conversationId = :conversation ORDER BY m.position", ConversationMessage.class)
+        return em.createQuery(
+                        "SELECT m FROM ConversationMessage m WHERE m.ownerId = :owner "
+                                + "AND m.conversationId = :conversation ORDER BY m.position",
+                        ConversationMessage.class)
                 .setParameter("owner", owner)
                 .setParameter("conversation", conversationId)
                 .getResultList();
     }
 
     public int lastPosition(UUID owner, UUID conversationId) {
-        Integer last = em.createQuery("SELECT MAX(m.position) FROM ConversationMessage m WHERE m.ownerId = :owner "
-                        + "AND m.conversationId = :conversation", Integer.class)
+        Integer last = em.createQuery(
+                        "SELECT MAX(m.position) FROM ConversationMessage m WHERE m.ownerId = :owner "
+                                + "AND m.conversationId = :conversation",
+                        Integer.class)
                 .setParameter("owner", owner)
                 .setParameter("conversation", conversationId)
                 .getSingleResult();

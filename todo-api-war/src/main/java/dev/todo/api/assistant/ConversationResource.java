@@ -1,7 +1,5 @@
 package dev.todo.api.assistant;
 
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-
 import dev.todo.api.assistant.dto.ConversationSummary;
 import dev.todo.api.assistant.dto.ConversationView;
 import dev.todo.api.assistant.dto.TitleChange;
@@ -26,6 +24,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -54,7 +53,9 @@ public class ConversationResource {
 
     @GET
     @Operation(summary = "List conversations", description = "Most recently active first.")
-    @APIResponse(responseCode = "200", description = "OK",
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
             content = @Content(schema = @Schema(implementation = ConversationSummary.class, type = SchemaType.ARRAY)))
     public List<ConversationSummary> list() {
         return conversations.list(user.id());
@@ -63,8 +64,14 @@ public class ConversationResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Get a conversation with its messages in order")
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = ConversationView.class)))
-    @APIResponse(responseCode = "404", description = "No such conversation", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = ConversationView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such conversation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public ConversationView get(@PathParam("id") String id) {
         return conversations.get(user.id(), conversationId(id));
     }
@@ -74,8 +81,14 @@ public class ConversationResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "Rename a conversation")
     @RequestBody(content = @Content(schema = @Schema(implementation = TitleChange.class)))
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = ConversationSummary.class)))
-    @APIResponse(responseCode = "404", description = "No such conversation", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = ConversationSummary.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such conversation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public ConversationSummary rename(@PathParam("id") String id, String body) {
         UUID conversationId = conversationId(id);
         JsonInput input = JsonInput.of(body, Set.of("title"));
@@ -88,7 +101,10 @@ public class ConversationResource {
     @Path("{id}")
     @Operation(summary = "Delete a conversation and all its messages")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "No such conversation", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such conversation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response delete(@PathParam("id") String id) {
         conversations.delete(user.id(), conversationId(id));
         return Response.noContent().build();

@@ -40,7 +40,8 @@ public class ConversationService {
             Conversation conversation = new Conversation(owner, titleFrom(firstMessage), now());
             conversations.add(conversation);
             conversations.flush();
-            conversations.add(new ConversationMessage(conversation.getId(), owner, 1, StoredMessage.user(firstMessage), now()));
+            conversations.add(
+                    new ConversationMessage(conversation.getId(), owner, 1, StoredMessage.user(firstMessage), now()));
             return conversation.getId();
         });
     }
@@ -66,22 +67,30 @@ public class ConversationService {
     public List<StoredMessage> history(UUID owner, UUID id) {
         return transactions.inTransaction(() -> {
             owned(owner, id);
-            return conversations.findMessages(owner, id).stream().map(ConversationMessage::toStored).toList();
+            return conversations.findMessages(owner, id).stream()
+                    .map(ConversationMessage::toStored)
+                    .toList();
         });
     }
 
     public List<ConversationSummary> list(UUID owner) {
         return transactions.inTransaction(() -> conversations.findAllOwned(owner).stream()
-                .map(ConversationService::summary).toList());
+                .map(ConversationService::summary)
+                .toList());
     }
 
     public ConversationView get(UUID owner, UUID id) {
         return transactions.inTransaction(() -> {
             Conversation conversation = owned(owner, id);
             List<MessageView> messages = conversations.findMessages(owner, id).stream()
-                    .map(message -> view(message.toStored())).toList();
-            return new ConversationView(conversation.getId(), conversation.getTitle(), conversation.getCreatedAt(),
-                    conversation.getUpdatedAt(), messages);
+                    .map(message -> view(message.toStored()))
+                    .toList();
+            return new ConversationView(
+                    conversation.getId(),
+                    conversation.getTitle(),
+                    conversation.getCreatedAt(),
+                    conversation.getUpdatedAt(),
+                    messages);
         });
     }
 
@@ -115,12 +124,20 @@ public class ConversationService {
     }
 
     static MessageView view(StoredMessage message) {
-        List<ToolCallView> calls = message.toolCalls() == null ? null : toolCalls(message.toolCalls()).stream()
-                .map(call -> call.asJsonObject())
-                .map(call -> new ToolCallView(call.getString("name"), parsedOrText(call.getString("arguments")), null, false))
-                .toList();
-        return new MessageView(message.role().name().toLowerCase(Locale.ROOT), message.content(), calls,
-                message.toolName(), message.summary(), message.createdAt());
+        List<ToolCallView> calls = message.toolCalls() == null
+                ? null
+                : toolCalls(message.toolCalls()).stream()
+                        .map(call -> call.asJsonObject())
+                        .map(call -> new ToolCallView(
+                                call.getString("name"), parsedOrText(call.getString("arguments")), null, false))
+                        .toList();
+        return new MessageView(
+                message.role().name().toLowerCase(Locale.ROOT),
+                message.content(),
+                calls,
+                message.toolName(),
+                message.summary(),
+                message.createdAt());
     }
 
     static JsonArray toolCalls(String json) {
@@ -139,7 +156,10 @@ public class ConversationService {
     }
 
     private static ConversationSummary summary(Conversation conversation) {
-        return new ConversationSummary(conversation.getId(), conversation.getTitle(), conversation.getCreatedAt(),
+        return new ConversationSummary(
+                conversation.getId(),
+                conversation.getTitle(),
+                conversation.getCreatedAt(),
                 conversation.getUpdatedAt());
     }
 
@@ -148,7 +168,8 @@ public class ConversationService {
     }
 
     private Conversation ownedForUpdate(UUID owner, UUID id) {
-        return conversations.findOwnedForUpdate(owner, id)
+        return conversations
+                .findOwnedForUpdate(owner, id)
                 .orElseThrow(() -> ProblemException.notFound("Conversation " + id));
     }
 

@@ -2,5 +2,7 @@ package dev.todo.api.assistant;
 
 /** Who wrote a message of a conversation. */
 public enum MessageRole {
-    USER, ASSISTANT, TOOL
+    USER,
+    ASSISTANT,
+    TOOL
 }

@@ -27,37 +27,49 @@ final class ModelFailures {
 
     private static final Logger LOG = Logger.getLogger(ModelFailures.class.getName());
 
-    private ModelFailures() {
-    }
+    private ModelFailures() {}
 
     static ProblemException problem(OpenAIException failure, UUID conversationId, int timeoutSeconds) {
         Problem problem;
         Map<String, String> headers = Map.of();
         if (failure instanceof UnauthorizedException || failure instanceof PermissionDeniedException) {
-            problem = Problem.of(502, "Assistant unavailable",
+            problem = Problem.of(
+                    502,
+                    "Assistant unavailable",
                     "The model provider refused the assistant's API key. Ask the operator to check OPENAI_API_KEY.");
         } else if (failure instanceof RateLimitException) {
-            problem = Problem.of(503, "Assistant busy",
+            problem = Problem.of(
+                    503,
+                    "Assistant busy",
                     "The model provider is limiting requests right now. Wait a moment and send your message again.");
             headers = Map.of("Retry-After", "10");
         } else if (failure instanceof InternalServerException) {
-            problem = Problem.of(502, "Assistant unavailable",
+            problem = Problem.of(
+                    502,
+                    "Assistant unavailable",
                     "The model provider had an error. Send your message again in a moment.");
         } else if (failure instanceof OpenAIIoException && timedOut(failure)) {
-            problem = Problem.of(504, "Assistant timed out",
-                    "The model provider did not answer within " + timeoutSeconds + " seconds. Send your message again.");
+            problem = Problem.of(
+                    504,
+                    "Assistant timed out",
+                    "The model provider did not answer within " + timeoutSeconds
+                            + " seconds. Send your message again.");
         } else if (failure instanceof OpenAIIoException) {
             problem = Problem.of(502, "Assistant unavailable", "The model provider could not be reached.");
         } else if (failure instanceof BadRequestException || failure instanceof NotFoundException) {
-            problem = Problem.of(502, "Assistant unavailable",
+            problem = Problem.of(
+                    502,
+                    "Assistant unavailable",
                     "The model provider rejected the request; check AI_MODEL and OPENAI_BASE_URL.");
         } else {
             problem = Problem.of(502, "Assistant unavailable", "The model provider's answer could not be used.");
         }
         int providerStatus = failure instanceof OpenAIServiceException service ? service.statusCode() : 0;
-        LOG.log(Level.WARNING, "Model provider call failed ({0}, provider status {1}): {2}",
-                new Object[] {failure.getClass().getSimpleName(), providerStatus, failure.getMessage()});
-        return new ProblemException(problem.with("conversationId", Json.createValue(conversationId.toString())), headers);
+        LOG.log(Level.WARNING, "Model provider call failed ({0}, provider status {1}): {2}", new Object[] {
+            failure.getClass().getSimpleName(), providerStatus, failure.getMessage()
+        });
+        return new ProblemException(
+                problem.with("conversationId", Json.createValue(conversationId.toString())), headers);
     }
 
     private static boolean timedOut(Throwable failure) {

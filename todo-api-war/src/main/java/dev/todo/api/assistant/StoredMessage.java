@@ -7,8 +7,14 @@ import java.time.Instant;
  * {@code {id, name, arguments}} the model asked for; {@code toolCallId}, {@code toolName} and {@code summary} belong
  * to tool results.
  */
-public record StoredMessage(MessageRole role, String content, String toolCalls, String toolCallId, String toolName,
-        String summary, Instant createdAt) {
+public record StoredMessage(
+        MessageRole role,
+        String content,
+        String toolCalls,
+        String toolCallId,
+        String toolName,
+        String summary,
+        Instant createdAt) {
 
     public static StoredMessage user(String content) {
         return new StoredMessage(MessageRole.USER, content, null, null, null, null, null);

@@ -6,16 +6,12 @@ import java.util.UUID;
 /** Follows one turn of the assistant as it happens; the streaming endpoint sends each step as an event. */
 public interface TurnListener {
 
-    TurnListener NONE = new TurnListener() {
-    };
+    TurnListener NONE = new TurnListener() {};
 
-    default void started(UUID conversationId) {
-    }
+    default void started(UUID conversationId) {}
 
     /** A piece of the reply text, as the model produces it. */
-    default void text(String delta) {
-    }
+    default void text(String delta) {}
 
-    default void toolCalled(ToolCallView call) {
-    }
+    default void toolCalled(ToolCallView call) {}
 }

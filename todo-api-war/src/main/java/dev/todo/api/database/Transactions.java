@@ -1,11 +1,10 @@
 package dev.todo.api.database;
 
-import jakarta.transaction.NotSupportedException;
-
 import dev.todo.api.problem.Problem;
 import dev.todo.api.problem.ProblemException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.NotSupportedException;
 import jakarta.transaction.RollbackException;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
@@ -40,8 +39,8 @@ public class Transactions {
             transaction.commit();
             return result;
         } catch (RollbackException e) {
-            throw new ProblemException(Problem.of(409, "Conflict",
-                    "The change collided with another one; reload and try again."));
+            throw new ProblemException(
+                    Problem.of(409, "Conflict", "The change collided with another one; reload and try again."));
         } catch (Exception e) {
             rollback();
             throw new IllegalStateException("could not commit a transaction", e);

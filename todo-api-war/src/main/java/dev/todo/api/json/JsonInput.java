@@ -1,18 +1,16 @@
 package dev.todo.api.json;
 
-import java.util.Map;
-
 import dev.todo.api.problem.FieldError;
 import dev.todo.api.problem.Problem;
 import dev.todo.api.problem.ProblemException;
 import jakarta.json.Json;
-import jakarta.json.JsonReader;
-import java.io.StringReader;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -20,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -49,8 +48,12 @@ public final class JsonInput {
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
             value = reader.readValue();
         } catch (RuntimeException e) {
-            throw new ProblemException(new Problem(400, "Malformed JSON", "The request body is not valid JSON.",
-                    List.of(new FieldError("", "not valid JSON")), Map.of()));
+            throw new ProblemException(new Problem(
+                    400,
+                    "Malformed JSON",
+                    "The request body is not valid JSON.",
+                    List.of(new FieldError("", "not valid JSON")),
+                    Map.of()));
         }
         if (!(value instanceof JsonObject object)) {
             throw ProblemException.invalid("", "the body must be a JSON object");
@@ -108,8 +111,10 @@ public final class JsonInput {
                 return constant;
             }
         }
-        return error(field, "must be one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name)
-                .collect(Collectors.joining(", ")));
+        return error(
+                field,
+                "must be one of "
+                        + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
     }
 
     public Instant instant(String field) {

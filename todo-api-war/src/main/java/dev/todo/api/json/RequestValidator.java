@@ -8,8 +8,8 @@ import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
+import java.util.Set;
 
 /** Checks a request DTO with Bean Validation and reports its violations together with the body's type errors. */
 @ApplicationScoped
@@ -32,7 +32,8 @@ public class RequestValidator {
 
     private <T> T report(JsonInput input, T dto, Set<ConstraintViolation<T>> found) {
         List<FieldError> violations = found.stream()
-                .filter(violation -> !input.errors().stream().anyMatch(error -> error.field().equals(field(violation))))
+                .filter(violation ->
+                        !input.errors().stream().anyMatch(error -> error.field().equals(field(violation))))
                 .map(violation -> new FieldError(field(violation), violation.getMessage()))
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();

@@ -34,7 +34,8 @@ final class McpAccessFilter extends HttpFilter {
     McpAccessFilter(AccountService accounts, List<String> allowedOrigins, List<String> allowedHosts) {
         this.accounts = accounts;
         this.allowedOrigins = List.copyOf(allowedOrigins);
-        this.allowedHosts = allowedHosts.stream().map(host -> host.toLowerCase(Locale.ROOT)).toList();
+        this.allowedHosts =
+                allowedHosts.stream().map(host -> host.toLowerCase(Locale.ROOT)).toList();
     }
 
     @Override
@@ -58,7 +59,11 @@ final class McpAccessFilter extends HttpFilter {
         }
         UUID owner = owner(request);
         if (owner == null) {
-            refuse(request, response, 401, "Unauthorized",
+            refuse(
+                    request,
+                    response,
+                    401,
+                    "Unauthorized",
                     "A valid bearer token is required: sign in and send Authorization: Bearer <token>.");
             return;
         }
@@ -68,7 +73,8 @@ final class McpAccessFilter extends HttpFilter {
 
     private UUID owner(HttpServletRequest request) {
         if (!(request.getUserPrincipal() instanceof JsonWebToken token)
-                || token.getGroups() == null || !token.getGroups().contains("user")) {
+                || token.getGroups() == null
+                || !token.getGroups().contains("user")) {
             return null;
         }
         try {
@@ -103,14 +109,18 @@ final class McpAccessFilter extends HttpFilter {
         return colon < 0 ? lower : lower.substring(0, colon);
     }
 
-    private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String title,
-            String detail) throws IOException {
+    private static void refuse(
+            HttpServletRequest request, HttpServletResponse response, int status, String title, String detail)
+            throws IOException {
         response.setStatus(status);
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         if (status == 401) {
             response.setHeader("WWW-Authenticate", "Bearer");
         }
-        response.getWriter().write(Problem.of(status, title, detail).toJson(request.getRequestURI()).toString());
+        response.getWriter()
+                .write(Problem.of(status, title, detail)
+                        .toJson(request.getRequestURI())
+                        .toString());
     }
 }

@@ -10,8 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 final class McpCors {
 
-    private McpCors() {
-    }
+    private McpCors() {}
 
     static boolean isPreflight(HttpServletRequest request) {
         return "OPTIONS".equals(request.getMethod()) && request.getHeader("Access-Control-Request-Method") != null;
@@ -26,7 +25,8 @@ final class McpCors {
     static void answerPreflight(HttpServletResponse response) {
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
         response.setHeader("Access-Control-Allow-Methods", "GET, POST, DELETE, OPTIONS");
-        response.setHeader("Access-Control-Allow-Headers",
+        response.setHeader(
+                "Access-Control-Allow-Headers",
                 "Authorization, Content-Type, Accept, Mcp-Session-Id, Mcp-Protocol-Version, Last-Event-ID");
         response.setHeader("Access-Control-Max-Age", "600");
     }

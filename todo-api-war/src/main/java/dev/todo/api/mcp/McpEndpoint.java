@@ -46,14 +46,17 @@ public class McpEndpoint implements ServletContextListener {
         ServletRegistration.Dynamic servlet = context.addServlet("mcp", new McpServlet(tools));
         servlet.addMapping(PATH);
         servlet.setAsyncSupported(true);
-        FilterRegistration.Dynamic filter = context.addFilter("mcpAccess",
-                new McpAccessFilter(accounts, list(corsOrigins), list(allowedHosts)));
+        FilterRegistration.Dynamic filter =
+                context.addFilter("mcpAccess", new McpAccessFilter(accounts, list(corsOrigins), list(allowedHosts)));
         filter.addMappingForServletNames(null, false, "mcp");
         filter.setAsyncSupported(true);
     }
 
     private static List<String> list(Optional<String> value) {
-        return value.map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
+        return value.map(v -> Arrays.stream(v.split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList())
                 .orElse(List.of());
     }
 }

@@ -51,7 +51,8 @@ final class McpServlet extends HttpServlet {
                     current.transport().init(getServletConfig());
                     server = current;
                     long millis = (System.nanoTime() - begin) / 1_000_000;
-                    LOG.info(() -> "MCP server ready at /api" + McpEndpoint.PATH + " after " + millis + " ms (first request)");
+                    LOG.info(() ->
+                            "MCP server ready at /api" + McpEndpoint.PATH + " after " + millis + " ms (first request)");
                 }
             }
         }

@@ -29,17 +29,20 @@ final class McpToolServer implements AutoCloseable {
     McpToolServer(TaskTools tools) {
         transport = HttpServletStreamableServerTransportProvider.builder()
                 .mcpEndpoint(McpEndpoint.PATH)
-                .contextExtractor(request -> McpTransportContext.create(
-                        Map.of(McpEndpoint.OWNER, request.getAttribute(McpEndpoint.OWNER))))
+                .contextExtractor(request ->
+                        McpTransportContext.create(Map.of(McpEndpoint.OWNER, request.getAttribute(McpEndpoint.OWNER))))
                 .build();
         server = McpServer.sync(transport)
                 .serverInfo("todo-on-liberty", "1.0.0")
                 .instructions("Tools to manage the signed-in user's to-do tasks.")
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .capabilities(
+                        McpSchema.ServerCapabilities.builder().tools(false).build())
                 .immediateExecution(true)
                 // TaskTools checks the arguments against the same schemas and explains every fault to the model.
                 .validateToolInputs(false)
-                .tools(TaskTools.CATALOGUE.stream().map(definition -> specification(tools, definition)).toList())
+                .tools(TaskTools.CATALOGUE.stream()
+                        .map(definition -> specification(tools, definition))
+                        .toList())
                 .build();
     }
 
@@ -75,6 +78,8 @@ final class McpToolServer implements AutoCloseable {
     }
 
     private static JsonValue arguments(Map<String, Object> arguments) {
-        return arguments == null ? JsonValue.EMPTY_JSON_OBJECT : Json.createObjectBuilder(arguments).build();
+        return arguments == null
+                ? JsonValue.EMPTY_JSON_OBJECT
+                : Json.createObjectBuilder(arguments).build();
     }
 }

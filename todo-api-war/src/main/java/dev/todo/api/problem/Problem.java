@@ -1,13 +1,12 @@
 package dev.todo.api.problem;
 
-import java.util.LinkedHashMap;
-
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +14,8 @@ import java.util.Map;
  * An RFC 9457 problem detail. Built as JSON-P so that absent members stay absent, whatever the JSON-B settings of
  * the normal responses are.
  */
-public record Problem(int status, String title, String detail, List<FieldError> errors, Map<String, JsonValue> extensions) {
+public record Problem(
+        int status, String title, String detail, List<FieldError> errors, Map<String, JsonValue> extensions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -51,9 +51,8 @@ public record Problem(int status, String title, String detail, List<FieldError> 
         }
         if (!errors.isEmpty()) {
             JsonArrayBuilder list = Json.createArrayBuilder();
-            errors.forEach(error -> list.add(Json.createObjectBuilder()
-                    .add("field", error.field())
-                    .add("message", error.message())));
+            errors.forEach(error -> list.add(
+                    Json.createObjectBuilder().add("field", error.field()).add("message", error.message())));
             json.add("errors", list);
         }
         extensions.forEach(json::add);

@@ -23,8 +23,11 @@ public class ProblemErrorServlet extends HttpServlet {
         int status = code instanceof Integer number ? number : response.getStatus();
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         Problem problem = switch (status) {
-            case 401 -> Problem.of(401, "Unauthorized",
-                    "A valid bearer token is required: sign in and send Authorization: Bearer <token>.");
+            case 401 ->
+                Problem.of(
+                        401,
+                        "Unauthorized",
+                        "A valid bearer token is required: sign in and send Authorization: Bearer <token>.");
             case 403 -> Problem.of(403, "Forbidden", "This token does not allow that.");
             case 404 -> Problem.of(404, "Not Found", "There is nothing at this address.");
             default -> Problem.of(status, "Error", "The request could not be handled.");
@@ -35,6 +38,7 @@ public class ProblemErrorServlet extends HttpServlet {
         if (status == 401) {
             response.setHeader("WWW-Authenticate", "Bearer");
         }
-        response.getWriter().write(problem.toJson(uri == null ? null : uri.toString()).toString());
+        response.getWriter()
+                .write(problem.toJson(uri == null ? null : uri.toString()).toString());
     }
 }

@@ -1,7 +1,6 @@
 package dev.todo.api.problem;
 
 import jakarta.json.Json;
-
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
@@ -25,8 +24,7 @@ public final class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
 
-    private ProblemMappers() {
-    }
+    private ProblemMappers() {}
 
     static String instance(UriInfo uri) {
         return uri == null ? null : uri.getRequestUri().getRawPath();
@@ -39,7 +37,8 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(ProblemException exception) {
-            Response.ResponseBuilder response = Response.fromResponse(exception.problem().toResponse(instance(uri)));
+            Response.ResponseBuilder response =
+                    Response.fromResponse(exception.problem().toResponse(instance(uri)));
             exception.headers().forEach(response::header);
             return response.build();
         }
@@ -47,9 +46,11 @@ public final class ProblemMappers {
 
     static Response malformed(UriInfo uri) {
         return Problem.of(400, "Malformed JSON", "The request body is not valid JSON.")
-                .with("errors", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("field", "").add("message", "not valid JSON"))
-                        .build())
+                .with(
+                        "errors",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder().add("field", "").add("message", "not valid JSON"))
+                                .build())
                 .toResponse(instance(uri));
     }
 
@@ -112,8 +113,11 @@ public final class ProblemMappers {
      */
     static boolean databaseUnavailable(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof SQLException sql
+                            && sql.getSQLState() != null
+                            && sql.getSQLState().startsWith("08")) {
                 return true;
             }
             if (cause.getCause() == cause) {
@@ -124,16 +128,23 @@ public final class ProblemMappers {
     }
 
     static Response unavailable(Throwable exception, UriInfo uri) {
-        LOG.log(Level.WARNING, "Database unavailable on {0}: {1}", new Object[] {instance(uri), exception.getMessage()});
-        return Response.fromResponse(Problem.of(503, "Service Unavailable",
-                        "The database cannot be reached right now; try again in a few seconds.")
-                .toResponse(instance(uri))).header("Retry-After", "5").build();
+        LOG.log(Level.WARNING, "Database unavailable on {0}: {1}", new Object[] {instance(uri), exception.getMessage()
+        });
+        return Response.fromResponse(Problem.of(
+                                503,
+                                "Service Unavailable",
+                                "The database cannot be reached right now; try again in a few seconds.")
+                        .toResponse(instance(uri)))
+                .header("Retry-After", "5")
+                .build();
     }
 
     /** A body the JSON parser gave up on: malformed, or nested too deep to read. */
     static boolean unreadableBody(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof JsonException || cause instanceof JsonbException || cause instanceof StackOverflowError) {
+            if (cause instanceof JsonException
+                    || cause instanceof JsonbException
+                    || cause instanceof StackOverflowError) {
                 return true;
             }
             if (cause.getCause() == cause) {
@@ -162,7 +173,9 @@ public final class ProblemMappers {
         Response log(Throwable exception, UriInfo uri) {
             String correlationId = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "Unexpected error " + correlationId + " on " + instance(uri), exception);
-            return Problem.of(500, "Internal Server Error",
+            return Problem.of(
+                            500,
+                            "Internal Server Error",
                             "Something went wrong on our side. Quote " + correlationId + " when reporting it.")
                     .with("correlationId", Json.createValue(correlationId))
                     .toResponse(instance(uri));

@@ -28,7 +28,8 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (HttpMethod.OPTIONS.equals(request.getMethod()) && allowed(request.getHeaderString("Origin"))
+        if (HttpMethod.OPTIONS.equals(request.getMethod())
+                && allowed(request.getHeaderString("Origin"))
                 && request.getHeaderString("Access-Control-Request-Method") != null) {
             request.abortWith(Response.noContent().build());
         }
@@ -54,7 +55,10 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
     }
 
     private List<String> allowedOrigins() {
-        return origins.map(value -> Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
+        return origins.map(value -> Arrays.stream(value.split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList())
                 .orElse(List.of());
     }
 }

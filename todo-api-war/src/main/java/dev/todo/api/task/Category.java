@@ -1,5 +1,8 @@
 package dev.todo.api.task;
 
 public enum Category {
-    WORK, PERSONAL, HOME, OTHER
+    WORK,
+    PERSONAL,
+    HOME,
+    OTHER
 }

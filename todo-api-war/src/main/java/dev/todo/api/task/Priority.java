@@ -2,7 +2,9 @@ package dev.todo.api.task;
 
 /** How urgent a task is; {@link #rank()} orders them for sorting (stored beside the name). */
 public enum Priority {
-    LOW(1), MEDIUM(2), HIGH(3);
+    LOW(1),
+    MEDIUM(2),
+    HIGH(3);
 
     private final int rank;
 

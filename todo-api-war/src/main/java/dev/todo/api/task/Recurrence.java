@@ -5,7 +5,10 @@ import java.time.ZoneOffset;
 
 /** How a task repeats. Completing a repeating task schedules the next occurrence one period after its due time. */
 public enum Recurrence {
-    NONE, DAILY, WEEKLY, MONTHLY;
+    NONE,
+    DAILY,
+    WEEKLY,
+    MONTHLY;
 
     /** The due time one period later; months are calendar months (31 Jan + 1 month = 28 or 29 Feb). */
     public Instant next(Instant due) {

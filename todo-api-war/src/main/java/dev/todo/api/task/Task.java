@@ -1,7 +1,5 @@
 package dev.todo.api.task;
 
-import java.time.Duration;
-
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -13,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -79,8 +78,7 @@ public class Task {
     @Version
     private long version;
 
-    protected Task() {
-    }
+    protected Task() {}
 
     public Task(UUID ownerId, String title, Instant now) {
         this.id = UUID.randomUUID();

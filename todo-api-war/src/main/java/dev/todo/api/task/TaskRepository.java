@@ -1,22 +1,21 @@
 package dev.todo.api.task;
 
-import java.util.Locale;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.FlushModeType;
 import jakarta.persistence.TypedQuery;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
-import java.time.DayOfWeek;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,6 +26,7 @@ public class TaskRepository {
 
     /** EclipseLink's query hints (QueryHints.READ_ONLY, BATCH, BATCH_TYPE), named to keep the code on the JPA API. */
     private static final String READ_ONLY = "eclipselink.read-only";
+
     private static final String BATCH = "eclipselink.batch";
     private static final String BATCH_TYPE = "eclipselink.batch.type";
 
@@ -70,14 +70,16 @@ public class TaskRepository {
      */
     public List<Task> find(UUID owner, TaskQuery query, Instant now) {
         Filter filter = filter(owner, query, now);
-        TypedQuery<Task> select = em.createQuery("SELECT t FROM Task t WHERE " + filter.where + " ORDER BY "
-                + order(query), Task.class)
+        TypedQuery<Task> select = em.createQuery(
+                        "SELECT t FROM Task t WHERE " + filter.where + " ORDER BY " + order(query), Task.class)
                 .setHint(READ_ONLY, "true")
                 .setHint(BATCH, "t.tags")
                 .setHint(BATCH_TYPE, "IN")
                 .setFlushMode(FlushModeType.COMMIT);
         filter.parameters.forEach(select::setParameter);
-        return select.setFirstResult(query.page() * query.size()).setMaxResults(query.size()).getResultList();
+        return select.setFirstResult(query.page() * query.size())
+                .setMaxResults(query.size())
+                .getResultList();
     }
 
     public long count(UUID owner, TaskQuery query, Instant now) {
@@ -90,11 +92,13 @@ public class TaskRepository {
 
     /** The counts of the stats endpoint in one pass over the owner's rows. */
     public Counts counts(UUID owner, Instant now, Instant todayStart, Instant tomorrowStart) {
-        Object[] row = em.createQuery("SELECT COUNT(t), "
-                        + "SUM(CASE WHEN t.completed = true THEN 1 ELSE 0 END), "
-                        + "SUM(CASE WHEN t.completed = false AND t.dueAt < :now THEN 1 ELSE 0 END), "
-                        + "SUM(CASE WHEN t.completed = false AND t.dueAt >= :from AND t.dueAt < :until THEN 1 ELSE 0 END) "
-                        + "FROM Task t WHERE t.ownerId = :owner", Object[].class)
+        Object[] row = em.createQuery(
+                        "SELECT COUNT(t), "
+                                + "SUM(CASE WHEN t.completed = true THEN 1 ELSE 0 END), "
+                                + "SUM(CASE WHEN t.completed = false AND t.dueAt < :now THEN 1 ELSE 0 END), "
+                                + "SUM(CASE WHEN t.completed = false AND t.dueAt >= :from AND t.dueAt < :until THEN 1 ELSE 0 END) "
+                                + "FROM Task t WHERE t.ownerId = :owner",
+                        Object[].class)
                 .setParameter("owner", owner)
                 .setParameter("now", now)
                 .setParameter("from", todayStart)
@@ -108,8 +112,10 @@ public class TaskRepository {
     public OpenBreakdown openBreakdown(UUID owner) {
         Map<Priority, Long> byPriority = zeros(Priority.class);
         Map<Category, Long> byCategory = zeros(Category.class);
-        em.createQuery("SELECT t.priority, t.category, COUNT(t) FROM Task t WHERE t.ownerId = :owner "
-                        + "AND t.completed = false GROUP BY t.priority, t.category", Object[].class)
+        em.createQuery(
+                        "SELECT t.priority, t.category, COUNT(t) FROM Task t WHERE t.ownerId = :owner "
+                                + "AND t.completed = false GROUP BY t.priority, t.category",
+                        Object[].class)
                 .setParameter("owner", owner)
                 .setFlushMode(FlushModeType.COMMIT)
                 .getResultList()
@@ -120,11 +126,9 @@ public class TaskRepository {
         return new OpenBreakdown(byPriority, byCategory);
     }
 
-    public record Counts(long total, long completed, long overdue, long dueToday) {
-    }
+    public record Counts(long total, long completed, long overdue, long dueToday) {}
 
-    public record OpenBreakdown(Map<Priority, Long> byPriority, Map<Category, Long> byCategory) {
-    }
+    public record OpenBreakdown(Map<Priority, Long> byPriority, Map<Category, Long> byCategory) {}
 
     /** SUM over no rows is null in SQL. */
     private static long number(Object value) {
@@ -139,8 +143,7 @@ public class TaskRepository {
         return counts;
     }
 
-    private record Filter(String where, Map<String, Object> parameters) {
-    }
+    private record Filter(String where, Map<String, Object> parameters) {}
 
     private static Filter filter(UUID owner, TaskQuery query, Instant now) {
         StringBuilder where = new StringBuilder("t.ownerId = :owner");
@@ -149,7 +152,7 @@ public class TaskRepository {
         switch (query.status()) {
             case OPEN -> where.append(" AND t.completed = false");
             case COMPLETED -> where.append(" AND t.completed = true");
-            case ALL -> { }
+            case ALL -> {}
         }
         if (query.priority() != null) {
             where.append(" AND t.priority = :priority");
@@ -217,9 +220,13 @@ public class TaskRepository {
         static DueWindows at(Instant now, ZoneId zone) {
             LocalDate today = now.atZone(zone).toLocalDate();
             ZonedDateTime todayStart = today.atStartOfDay(zone);
-            ZonedDateTime weekStart = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(zone);
-            return new DueWindows(todayStart.toInstant(), today.plusDays(1).atStartOfDay(zone).toInstant(),
-                    weekStart.toInstant(), weekStart.plusWeeks(1).toInstant());
+            ZonedDateTime weekStart = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                    .atStartOfDay(zone);
+            return new DueWindows(
+                    todayStart.toInstant(),
+                    today.plusDays(1).atStartOfDay(zone).toInstant(),
+                    weekStart.toInstant(),
+                    weekStart.plusWeeks(1).toInstant());
         }
     }
 }

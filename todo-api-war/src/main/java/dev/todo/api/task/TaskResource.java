@@ -1,19 +1,17 @@
 package dev.todo.api.task;
 
-import java.util.Arrays;
-
 import dev.todo.api.json.JsonInput;
 import dev.todo.api.json.RequestValidator;
 import dev.todo.api.problem.FieldError;
 import dev.todo.api.problem.Problem;
 import dev.todo.api.problem.ProblemException;
 import dev.todo.api.security.CurrentUser;
+import dev.todo.api.security.SignedIn;
 import dev.todo.api.task.dto.CompletionResult;
 import dev.todo.api.task.dto.TaskInput;
 import dev.todo.api.task.dto.TaskPage;
 import dev.todo.api.task.dto.TaskStats;
 import dev.todo.api.task.dto.TaskView;
-import dev.todo.api.security.SignedIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -26,23 +24,24 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -77,8 +76,13 @@ public class TaskResource {
 
     @GET
     @Operation(summary = "List tasks", description = "Filter, search, sort and page the user's tasks.")
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = TaskPage.class)))
-    @APIResponse(responseCode = "400", description = "A parameter is not valid",
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = TaskPage.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A parameter is not valid",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public TaskPage list(
             @Parameter(description = "open, completed or all (default)") @QueryParam("status") String status,
@@ -86,14 +90,16 @@ public class TaskResource {
             @Parameter(description = "WORK, PERSONAL, HOME or OTHER") @QueryParam("category") String category,
             @Parameter(description = "only tasks with this tag") @QueryParam("tag") String tag,
             @Parameter(description = "overdue, today, week or none (no due date)") @QueryParam("due") String due,
-            @Parameter(description = "due: only open tasks whose reminder time has come") @QueryParam("reminder") String reminder,
+            @Parameter(description = "due: only open tasks whose reminder time has come") @QueryParam("reminder")
+                    String reminder,
             @Parameter(description = "text in title or description, any case") @QueryParam("q") String text,
             @Parameter(description = "createdAt (default), dueAt, priority or title") @QueryParam("sort") String sort,
             @Parameter(description = "asc or desc (default)") @QueryParam("direction") String direction,
             @Parameter(description = "page number from 0") @QueryParam("page") String page,
             @Parameter(description = "page size, 1 to 100 (default 20)") @QueryParam("size") String size,
             @Parameter(description = "IANA time zone for today and this week, e.g. Asia/Karachi (default UTC)")
-            @QueryParam("tz") String zone) {
+                    @QueryParam("tz")
+                    String zone) {
         List<FieldError> errors = new ArrayList<>();
         TaskQuery query = new TaskQuery(
                 choice("status", status, TaskQuery.Status.class, TaskQuery.Status.ALL, errors),
@@ -117,16 +123,25 @@ public class TaskResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a task")
-    @RequestBody(content = @Content(schema = @Schema(implementation = TaskInput.class),
-            examples = @ExampleObject(name = "weekly errand", value = TASK_EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "Created; Location names the new task",
+    @RequestBody(
+            content =
+                    @Content(
+                            schema = @Schema(implementation = TaskInput.class),
+                            examples = @ExampleObject(name = "weekly errand", value = TASK_EXAMPLE)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the new task",
             content = @Content(schema = @Schema(implementation = TaskView.class)))
-    @APIResponse(responseCode = "400", description = "Fields at fault are listed",
+    @APIResponse(
+            responseCode = "400",
+            description = "Fields at fault are listed",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response create(String body) {
         JsonInput input = JsonInput.of(body, TaskInput.FIELDS);
         TaskView created = service.create(user.id(), validator.valid(input, TaskInput.read(input)));
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(created.id().toString())
+                        .build())
                 .entity(created)
                 .build();
     }
@@ -134,7 +149,10 @@ public class TaskResource {
     @GET
     @Path("stats")
     @Operation(summary = "Counts of the user's tasks")
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = TaskStats.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = TaskStats.class)))
     public TaskStats stats(@Parameter(description = "IANA time zone for due today") @QueryParam("tz") String zone) {
         List<FieldError> errors = new ArrayList<>();
         ZoneId zoneId = zone(zone, errors);
@@ -147,8 +165,13 @@ public class TaskResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Get one task")
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = TaskView.class)))
-    @APIResponse(responseCode = "404", description = "No such task for this user",
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = TaskView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such task for this user",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public TaskView get(@PathParam("id") String id) {
         return service.get(user.id(), taskId(id));
@@ -159,8 +182,13 @@ public class TaskResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a task", description = "Every field is set; version must be the current one.")
     @RequestBody(content = @Content(schema = @Schema(implementation = TaskInput.class)))
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = TaskView.class)))
-    @APIResponse(responseCode = "409", description = "Stale version; the body holds the current task as `current`",
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = TaskView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Stale version; the body holds the current task as `current`",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public TaskView replace(@PathParam("id") String id, String body) {
         UUID taskId = taskId(id);
@@ -171,12 +199,25 @@ public class TaskResource {
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Change some fields of a task", description = "Only the fields sent change; null clears "
-            + "a date. With version, a stale value gets 409.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = TaskInput.class),
-            examples = @ExampleObject(name = "raise priority", value = "{\"priority\": \"HIGH\", \"version\": 3}")))
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = TaskView.class)))
-    @APIResponse(responseCode = "409", description = "Stale version", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Operation(
+            summary = "Change some fields of a task",
+            description = "Only the fields sent change; null clears " + "a date. With version, a stale value gets 409.")
+    @RequestBody(
+            content =
+                    @Content(
+                            schema = @Schema(implementation = TaskInput.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "raise priority",
+                                            value = "{\"priority\": \"HIGH\", \"version\": 3}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = TaskView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Stale version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public TaskView update(@PathParam("id") String id, String body) {
         UUID taskId = taskId(id);
         JsonInput input = JsonInput.of(body, TaskInput.FIELDS);
@@ -188,7 +229,10 @@ public class TaskResource {
     @Path("{id}")
     @Operation(summary = "Delete a task")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "No such task for this user", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such task for this user",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response delete(@PathParam("id") String id) {
         service.delete(user.id(), taskId(id));
         return Response.noContent().build();
@@ -197,7 +241,10 @@ public class TaskResource {
     @POST
     @Path("{id}/completion")
     @Operation(summary = "Complete a task", description = "A repeating task gets its next occurrence, once.")
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = CompletionResult.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = CompletionResult.class)))
     public CompletionResult complete(@PathParam("id") String id) {
         return service.complete(user.id(), taskId(id));
     }
@@ -205,7 +252,10 @@ public class TaskResource {
     @DELETE
     @Path("{id}/completion")
     @Operation(summary = "Reopen a completed task")
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = TaskView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = TaskView.class)))
     public TaskView reopen(@PathParam("id") String id) {
         return service.reopen(user.id(), taskId(id));
     }
@@ -219,8 +269,8 @@ public class TaskResource {
         }
     }
 
-    private static <E extends Enum<E>> E choice(String name, String value, Class<E> type, E fallback,
-            List<FieldError> errors) {
+    private static <E extends Enum<E>> E choice(
+            String name, String value, Class<E> type, E fallback, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
@@ -229,8 +279,12 @@ public class TaskResource {
                 return constant;
             }
         }
-        errors.add(new FieldError(name, "must be one of " + Arrays.stream(type.getEnumConstants())
-                .map(constant -> constant.name().toLowerCase(Locale.ROOT)).toList()));
+        errors.add(new FieldError(
+                name,
+                "must be one of "
+                        + Arrays.stream(type.getEnumConstants())
+                                .map(constant -> constant.name().toLowerCase(Locale.ROOT))
+                                .toList()));
         return fallback;
     }
 

@@ -1,7 +1,6 @@
 package dev.todo.api.task;
 
-import java.util.Set;
-
+import dev.todo.api.database.Transactions;
 import dev.todo.api.problem.ProblemException;
 import dev.todo.api.task.dto.CompletionResult;
 import dev.todo.api.task.dto.TaskInput;
@@ -9,18 +8,18 @@ import dev.todo.api.task.dto.TaskPage;
 import dev.todo.api.task.dto.TaskStats;
 import dev.todo.api.task.dto.TaskView;
 import jakarta.enterprise.context.ApplicationScoped;
-import dev.todo.api.database.Transactions;
 import jakarta.inject.Inject;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbConfig;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
 import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -57,7 +56,8 @@ public class TaskService {
     public TaskPage list(UUID owner, TaskQuery query) {
         return transactions.inTransaction(() -> {
             Instant now = now();
-            List<TaskView> items = tasks.find(owner, query, now).stream().map(TaskView::of).toList();
+            List<TaskView> items =
+                    tasks.find(owner, query, now).stream().map(TaskView::of).toList();
             long total = tasks.count(owner, query, now);
             int totalPages = (int) ((total + query.size() - 1) / query.size());
             return new TaskPage(items, query.page(), query.size(), total, totalPages);
@@ -113,8 +113,11 @@ public class TaskService {
                 }
             }
             tasks.flush();
-            TaskView next = task.getNextOccurrenceId() == null ? null
-                    : tasks.findOwned(owner, task.getNextOccurrenceId()).map(TaskView::of).orElse(null);
+            TaskView next = task.getNextOccurrenceId() == null
+                    ? null
+                    : tasks.findOwned(owner, task.getNextOccurrenceId())
+                            .map(TaskView::of)
+                            .orElse(null);
             return new CompletionResult(TaskView.of(task), next);
         });
     }
@@ -138,8 +141,14 @@ public class TaskService {
             TaskRepository.DueWindows windows = TaskRepository.DueWindows.at(now, zone);
             TaskRepository.Counts counts = tasks.counts(owner, now, windows.todayStart(), windows.tomorrowStart());
             TaskRepository.OpenBreakdown open = tasks.openBreakdown(owner);
-            return new TaskStats(counts.total(), counts.total() - counts.completed(), counts.completed(),
-                    counts.overdue(), counts.dueToday(), open.byPriority(), open.byCategory());
+            return new TaskStats(
+                    counts.total(),
+                    counts.total() - counts.completed(),
+                    counts.completed(),
+                    counts.overdue(),
+                    counts.dueToday(),
+                    open.byPriority(),
+                    open.byCategory());
         });
     }
 
@@ -153,9 +162,11 @@ public class TaskService {
 
     private static void checkVersion(Task task, long expected) {
         if (task.getVersion() != expected) {
-            throw ProblemException.conflict("The task was changed since version " + expected + "; it is now at version "
-                    + task.getVersion() + ". Apply your change to the current state and send that version.",
-                    "current", toJson(TaskView.of(task)));
+            throw ProblemException.conflict(
+                    "The task was changed since version " + expected + "; it is now at version " + task.getVersion()
+                            + ". Apply your change to the current state and send that version.",
+                    "current",
+                    toJson(TaskView.of(task)));
         }
     }
 

@@ -1,13 +1,12 @@
 package dev.todo.api.tools;
 
-import java.math.BigDecimal;
-
 import dev.todo.api.problem.FieldError;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -23,8 +22,7 @@ import java.util.UUID;
  */
 public final class ArgumentSchema {
 
-    private ArgumentSchema() {
-    }
+    private ArgumentSchema() {}
 
     public static Map<String, Object> object(Map<String, Map<String, Object>> properties, List<String> required) {
         Map<String, Object> schema = new LinkedHashMap<>();
@@ -44,8 +42,13 @@ public final class ArgumentSchema {
     }
 
     public static Map<String, Object> dateTime(String description, boolean nullable) {
-        return Map.of("type", nullable ? List.of("string", "null") : "string", "format", "date-time",
-                "description", description);
+        return Map.of(
+                "type",
+                nullable ? List.of("string", "null") : "string",
+                "format",
+                "date-time",
+                "description",
+                description);
     }
 
     public static Map<String, Object> oneOf(String description, List<String> values) {
@@ -57,8 +60,15 @@ public final class ArgumentSchema {
     }
 
     public static Map<String, Object> strings(String description, int maxItems, int maxLength) {
-        return Map.of("type", "array", "description", description, "maxItems", maxItems,
-                "items", Map.of("type", "string", "minLength", 1, "maxLength", maxLength));
+        return Map.of(
+                "type",
+                "array",
+                "description",
+                description,
+                "maxItems",
+                maxItems,
+                "items",
+                Map.of("type", "string", "minLength", 1, "maxLength", maxLength));
     }
 
     /** Every way the arguments break the schema, each with the path of its field; empty when they fit. */
@@ -88,13 +98,13 @@ public final class ArgumentSchema {
             case "string" -> checkString(schema, ((JsonString) value).getString(), path, errors);
             case "integer" -> checkInteger(schema, (JsonNumber) value, path, errors);
             case "array" -> checkArray(schema, value.asJsonArray(), path, errors);
-            default -> { }
+            default -> {}
         }
     }
 
     @SuppressWarnings("unchecked")
-    private static void checkObject(Map<String, Object> schema, JsonObject object, String path,
-            List<FieldError> errors) {
+    private static void checkObject(
+            Map<String, Object> schema, JsonObject object, String path, List<FieldError> errors) {
         Map<String, Map<String, Object>> properties =
                 (Map<String, Map<String, Object>>) schema.getOrDefault("properties", Map.of());
         for (String name : (List<String>) schema.getOrDefault("required", List.of())) {
@@ -117,10 +127,15 @@ public final class ArgumentSchema {
     private static void checkString(Map<String, Object> schema, String text, String path, List<FieldError> errors) {
         Object values = schema.get("enum");
         if (values instanceof List<?> allowed && !allowed.contains(text)) {
-            errors.add(new FieldError(path, "must be one of " + String.join(", ", allowed.stream().map(String::valueOf).toList())));
+            errors.add(new FieldError(
+                    path,
+                    "must be one of "
+                            + String.join(
+                                    ", ", allowed.stream().map(String::valueOf).toList())));
         }
         if (schema.get("minLength") instanceof Integer min && text.strip().length() < min) {
-            errors.add(new FieldError(path, min == 1 ? "must not be blank" : "must be at least " + min + " characters"));
+            errors.add(
+                    new FieldError(path, min == 1 ? "must not be blank" : "must be at least " + min + " characters"));
         }
         if (schema.get("maxLength") instanceof Integer max && text.length() > max) {
             errors.add(new FieldError(path, "must be at most " + max + " characters"));
@@ -134,7 +149,8 @@ public final class ArgumentSchema {
         }
     }
 
-    private static void checkInteger(Map<String, Object> schema, JsonNumber number, String path, List<FieldError> errors) {
+    private static void checkInteger(
+            Map<String, Object> schema, JsonNumber number, String path, List<FieldError> errors) {
         Integer min = (Integer) schema.get("minimum");
         Integer max = (Integer) schema.get("maximum");
         BigDecimal value = number.bigDecimalValue();

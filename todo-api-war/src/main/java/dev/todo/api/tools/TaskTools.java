@@ -53,27 +53,39 @@ import java.util.stream.Collectors;
 public class TaskTools {
 
     public static final List<ToolDefinition> CATALOGUE = List.of(
-            new ToolDefinition("create_task", "Create a task for the user. Only title is required.",
+            new ToolDefinition(
+                    "create_task",
+                    "Create a task for the user. Only title is required.",
                     object(taskFields(false), List.of("title"))),
-            new ToolDefinition("list_tasks", "List the user's tasks, newest first unless sorted otherwise; "
-                    + "filter by status, priority, category, tag, due window or text.",
+            new ToolDefinition(
+                    "list_tasks",
+                    "List the user's tasks, newest first unless sorted otherwise; "
+                            + "filter by status, priority, category, tag, due window or text.",
                     object(listFields(), List.of())),
-            new ToolDefinition("get_task", "Read one task by id.",
-                    object(Map.of("id", uuid("The task's id")), List.of("id"))),
-            new ToolDefinition("update_task", "Change some fields of a task; fields left out stay as they are. "
-                    + "dueAt or remindAt null clears it.",
+            new ToolDefinition(
+                    "get_task", "Read one task by id.", object(Map.of("id", uuid("The task's id")), List.of("id"))),
+            new ToolDefinition(
+                    "update_task",
+                    "Change some fields of a task; fields left out stay as they are. "
+                            + "dueAt or remindAt null clears it.",
                     object(withId(taskFields(true)), List.of("id"))),
-            new ToolDefinition("delete_task", "Delete a task for good.",
+            new ToolDefinition(
+                    "delete_task",
+                    "Delete a task for good.",
                     object(Map.of("id", uuid("The task's id")), List.of("id"))),
-            new ToolDefinition("toggle_complete", "Mark an open task completed, or a completed task open again. "
-                    + "Completing a repeating task schedules its next occurrence.",
+            new ToolDefinition(
+                    "toggle_complete",
+                    "Mark an open task completed, or a completed task open again. "
+                            + "Completing a repeating task schedules its next occurrence.",
                     object(Map.of("id", uuid("The task's id")), List.of("id"))),
-            new ToolDefinition("get_stats", "Count the user's tasks: total, open, completed, overdue, due today, "
-                    + "and open ones by priority and category.",
+            new ToolDefinition(
+                    "get_stats",
+                    "Count the user's tasks: total, open, completed, overdue, due today, "
+                            + "and open ones by priority and category.",
                     object(Map.of("tz", timeZone()), List.of())));
 
-    private static final Map<String, ToolDefinition> BY_NAME = CATALOGUE.stream()
-            .collect(Collectors.toUnmodifiableMap(ToolDefinition::name, tool -> tool));
+    private static final Map<String, ToolDefinition> BY_NAME =
+            CATALOGUE.stream().collect(Collectors.toUnmodifiableMap(ToolDefinition::name, tool -> tool));
 
     private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
 
@@ -98,7 +110,8 @@ public class TaskTools {
      */
     public ToolResult call(UUID owner, String name, String arguments, ZoneId zone) {
         JsonValue parsed;
-        try (JsonReader reader = Json.createReader(new StringReader(arguments == null || arguments.isBlank() ? "{}" : arguments))) {
+        try (JsonReader reader =
+                Json.createReader(new StringReader(arguments == null || arguments.isBlank() ? "{}" : arguments))) {
             parsed = reader.readValue();
         } catch (RuntimeException e) {
             return ToolResult.failed(name, "the arguments are not valid JSON");
@@ -118,8 +131,10 @@ public class TaskTools {
     public ToolResult call(UUID owner, String name, JsonValue arguments, ZoneId zone) {
         ToolDefinition tool = BY_NAME.get(name);
         if (tool == null) {
-            return ToolResult.failed(String.valueOf(name), "there is no tool named '" + name + "'; the tools are "
-                    + CATALOGUE.stream().map(ToolDefinition::name).collect(Collectors.joining(", ")));
+            return ToolResult.failed(
+                    String.valueOf(name),
+                    "there is no tool named '" + name + "'; the tools are "
+                            + CATALOGUE.stream().map(ToolDefinition::name).collect(Collectors.joining(", ")));
         }
         List<FieldError> errors = ArgumentSchema.violations(tool.inputSchema(), arguments);
         if (!errors.isEmpty()) {
@@ -144,7 +159,9 @@ public class TaskTools {
                 default -> throw new IllegalStateException("tool without behaviour: " + name);
             };
         } catch (ProblemException e) {
-            String message = e.problem().errors().isEmpty() ? e.problem().detail() : describe(e.problem().errors());
+            String message = e.problem().errors().isEmpty()
+                    ? e.problem().detail()
+                    : describe(e.problem().errors());
             return ToolResult.failed(name, message == null ? e.problem().title() : message);
         }
     }
@@ -171,8 +188,14 @@ public class TaskTools {
     private ToolResult deleted(UUID owner, UUID id) {
         TaskView task = tasks.get(owner, id);
         tasks.delete(owner, id);
-        return ToolResult.ok("delete_task", "Deleted task " + quoted(task),
-                Json.createObjectBuilder().add("deleted", id.toString()).add("title", task.title()).build().toString());
+        return ToolResult.ok(
+                "delete_task",
+                "Deleted task " + quoted(task),
+                Json.createObjectBuilder()
+                        .add("deleted", id.toString())
+                        .add("title", task.title())
+                        .build()
+                        .toString());
     }
 
     private ToolResult toggled(UUID owner, UUID id) {
@@ -182,13 +205,18 @@ public class TaskTools {
             return ToolResult.ok("toggle_complete", "Reopened task " + quoted(reopened), json(reopened));
         }
         CompletionResult result = tasks.complete(owner, id);
-        String next = result.nextOccurrence() == null ? "" : "; the next one is due " + result.nextOccurrence().dueAt();
+        String next = result.nextOccurrence() == null
+                ? ""
+                : "; the next one is due " + result.nextOccurrence().dueAt();
         return ToolResult.ok("toggle_complete", "Completed task " + quoted(result.task()) + next, json(result));
     }
 
     private static ToolResult counted(TaskStats stats) {
-        return ToolResult.ok("get_stats", "Counted " + stats.total() + " tasks: " + stats.open() + " open, "
-                + stats.completed() + " completed, " + stats.overdue() + " overdue", json(stats));
+        return ToolResult.ok(
+                "get_stats",
+                "Counted " + stats.total() + " tasks: " + stats.open() + " open, " + stats.completed() + " completed, "
+                        + stats.overdue() + " overdue",
+                json(stats));
     }
 
     /** The task fields of the arguments as the tasks API would read them, and checked by the same rules. */
@@ -246,8 +274,11 @@ public class TaskTools {
         fields.put("priority", oneOf("Only this priority", names(Priority.values())));
         fields.put("category", oneOf("Only this category", names(Category.values())));
         fields.put("tag", string("Only tasks with this tag", 1, 40));
-        fields.put("due", oneOf("OVERDUE, due TODAY or this WEEK (days in tz), or NONE for no due date",
-                names(TaskQuery.DueWindow.values())));
+        fields.put(
+                "due",
+                oneOf(
+                        "OVERDUE, due TODAY or this WEEK (days in tz), or NONE for no due date",
+                        names(TaskQuery.DueWindow.values())));
         fields.put("search", string("Text in the title or description, any case", 1, 200));
         fields.put("sort", oneOf("Order; CREATED_AT by default", names(TaskQuery.Sort.values())));
         fields.put("direction", oneOf("DESC by default", List.of("ASC", "DESC")));
@@ -257,8 +288,11 @@ public class TaskTools {
     }
 
     private static Map<String, Object> timeZone() {
-        return string("The user's IANA time zone, e.g. Asia/Karachi: where 'today' and 'this week' are. "
-                + "The user's own zone when known, else UTC", 1, 64);
+        return string(
+                "The user's IANA time zone, e.g. Asia/Karachi: where 'today' and 'this week' are. "
+                        + "The user's own zone when known, else UTC",
+                1,
+                64);
     }
 
     private static List<String> names(Enum<?>[] values) {
@@ -266,7 +300,8 @@ public class TaskTools {
     }
 
     private static String describe(List<FieldError> errors) {
-        return errors.stream().map(error -> (error.field().isEmpty() ? "arguments" : error.field()) + " " + error.message())
+        return errors.stream()
+                .map(error -> (error.field().isEmpty() ? "arguments" : error.field()) + " " + error.message())
                 .collect(Collectors.joining("; "));
     }
 

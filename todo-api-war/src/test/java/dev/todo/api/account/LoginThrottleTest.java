@@ -1,12 +1,11 @@
 package dev.todo.api.account;
 
-import java.time.ZoneId;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +61,8 @@ class LoginThrottleTest {
     void theWaitNeverExceedsTheLongestAndEnds() {
         fail(50, "a@example.com", "10.0.0.1");
 
-        assertThat(throttle.waitBefore("a@example.com", "10.0.0.9").orElseThrow()).isEqualTo(LoginThrottle.LONGEST_WAIT);
+        assertThat(throttle.waitBefore("a@example.com", "10.0.0.9").orElseThrow())
+                .isEqualTo(LoginThrottle.LONGEST_WAIT);
         now = now.plus(LoginThrottle.LONGEST_WAIT).plusSeconds(1);
         assertThat(throttle.waitBefore("a@example.com", "10.0.0.9")).isEmpty();
     }

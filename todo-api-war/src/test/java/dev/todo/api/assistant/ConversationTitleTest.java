@@ -8,19 +8,23 @@ class ConversationTitleTest {
 
     @Test
     void aShortFirstMessageIsTheTitle() {
-        assertThat(ConversationService.titleFrom("  Add buy milk\nfor tomorrow ")).isEqualTo("Add buy milk for tomorrow");
+        assertThat(ConversationService.titleFrom("  Add buy milk\nfor tomorrow "))
+                .isEqualTo("Add buy milk for tomorrow");
     }
 
     @Test
     void aLongFirstMessageIsCutAtAWord() {
-        String title = ConversationService.titleFrom("Please add a task to call the plumber about the leaking kitchen "
-                + "tap before the weekend");
-        assertThat(title).hasSizeLessThanOrEqualTo(ConversationService.TITLE_LENGTH + 1).endsWith("…")
+        String title = ConversationService.titleFrom(
+                "Please add a task to call the plumber about the leaking kitchen " + "tap before the weekend");
+        assertThat(title)
+                .hasSizeLessThanOrEqualTo(ConversationService.TITLE_LENGTH + 1)
+                .endsWith("…")
                 .startsWith("Please add a task to call the plumber about the leaking");
     }
 
     @Test
     void urduIsKeptAsWritten() {
-        assertThat(ConversationService.titleFrom("کل صبح دودھ خریدنا یاد دلانا")).isEqualTo("کل صبح دودھ خریدنا یاد دلانا");
+        assertThat(ConversationService.titleFrom("کل صبح دودھ خریدنا یاد دلانا"))
+                .isEqualTo("کل صبح دودھ خریدنا یاد دلانا");
     }
 }

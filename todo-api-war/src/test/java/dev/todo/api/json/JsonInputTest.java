@@ -16,8 +16,10 @@ class JsonInputTest {
 
     @Test
     void readsEachTypeAndRemembersWhichFieldsWerePresent() {
-        JsonInput input = JsonInput.of("{\"title\":\"x\",\"priority\":\"HIGH\",\"dueAt\":\"2026-12-01T10:00:00+01:00\","
-                + "\"tags\":[\"a\",\"b\"],\"version\":3}", FIELDS);
+        JsonInput input = JsonInput.of(
+                "{\"title\":\"x\",\"priority\":\"HIGH\",\"dueAt\":\"2026-12-01T10:00:00+01:00\","
+                        + "\"tags\":[\"a\",\"b\"],\"version\":3}",
+                FIELDS);
 
         assertThat(input.string("title")).isEqualTo("x");
         assertThat(input.enumValue("priority", Priority.class)).isEqualTo(Priority.HIGH);
@@ -39,22 +41,26 @@ class JsonInputTest {
 
     @Test
     void everyTypeErrorIsCollectedWithItsField() {
-        JsonInput input = JsonInput.of("{\"title\":5,\"priority\":\"SOON\",\"dueAt\":\"monday\",\"tags\":[1],"
-                + "\"version\":1.5,\"extra\":true}", FIELDS);
+        JsonInput input = JsonInput.of(
+                "{\"title\":5,\"priority\":\"SOON\",\"dueAt\":\"monday\",\"tags\":[1],"
+                        + "\"version\":1.5,\"extra\":true}",
+                FIELDS);
         input.string("title");
         input.enumValue("priority", Priority.class);
         input.instant("dueAt");
         input.strings("tags");
         input.wholeNumber("version");
 
-        assertThat(input.errors()).extracting(FieldError::field)
+        assertThat(input.errors())
+                .extracting(FieldError::field)
                 .containsExactlyInAnyOrder("extra", "title", "priority", "dueAt", "tags[0]", "version");
     }
 
     @Test
     void bodiesThatAreNotObjectsOrNotJsonAreRefused() {
         assertThatThrownBy(() -> JsonInput.of("[]", FIELDS)).isInstanceOf(ProblemException.class);
-        assertThatThrownBy(() -> JsonInput.of("{\"title\":", FIELDS)).isInstanceOf(ProblemException.class)
+        assertThatThrownBy(() -> JsonInput.of("{\"title\":", FIELDS))
+                .isInstanceOf(ProblemException.class)
                 .hasMessageContaining("Malformed JSON");
         assertThatThrownBy(() -> JsonInput.of("[".repeat(3000) + "]".repeat(3000), FIELDS))
                 .isInstanceOf(ProblemException.class);

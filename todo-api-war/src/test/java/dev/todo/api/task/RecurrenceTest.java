@@ -15,14 +15,18 @@ class RecurrenceTest {
 
     @Test
     void weeklyMovesSevenDays() {
-        assertThat(Recurrence.WEEKLY.next(Instant.parse("2026-12-28T08:00:00Z"))).isEqualTo("2027-01-04T08:00:00Z");
+        assertThat(Recurrence.WEEKLY.next(Instant.parse("2026-12-28T08:00:00Z")))
+                .isEqualTo("2027-01-04T08:00:00Z");
     }
 
     @Test
     void monthlyKeepsTheDayOrTakesTheLastOfAShorterMonth() {
-        assertThat(Recurrence.MONTHLY.next(Instant.parse("2027-03-15T10:00:00Z"))).isEqualTo("2027-04-15T10:00:00Z");
-        assertThat(Recurrence.MONTHLY.next(Instant.parse("2027-01-31T10:00:00Z"))).isEqualTo("2027-02-28T10:00:00Z");
-        assertThat(Recurrence.MONTHLY.next(Instant.parse("2028-01-31T10:00:00Z"))).isEqualTo("2028-02-29T10:00:00Z");
+        assertThat(Recurrence.MONTHLY.next(Instant.parse("2027-03-15T10:00:00Z")))
+                .isEqualTo("2027-04-15T10:00:00Z");
+        assertThat(Recurrence.MONTHLY.next(Instant.parse("2027-01-31T10:00:00Z")))
+                .isEqualTo("2027-02-28T10:00:00Z");
+        assertThat(Recurrence.MONTHLY.next(Instant.parse("2028-01-31T10:00:00Z")))
+                .isEqualTo("2028-02-29T10:00:00Z");
     }
 
     @Test

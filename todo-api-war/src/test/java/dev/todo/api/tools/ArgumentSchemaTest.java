@@ -14,8 +14,7 @@ class ArgumentSchemaTest {
     @Test
     void acceptsArgumentsThatFitTheSchema() {
         assertThat(violations("create_task", """
-                {"title": "Buy milk", "priority": "HIGH", "tags": ["errands"], "dueAt": "2026-12-01T09:00:00Z"}"""))
-                .isEmpty();
+                {"title": "Buy milk", "priority": "HIGH", "tags": ["errands"], "dueAt": "2026-12-01T09:00:00Z"}""")).isEmpty();
         assertThat(violations("get_stats", "{}")).isEmpty();
         assertThat(violations("update_task", """
                 {"id": "0b9f8c52-6d3e-4a51-9a84-2f0c1d7e5a10", "dueAt": null}""")).isEmpty();
@@ -68,6 +67,7 @@ class ArgumentSchemaTest {
 
     private static List<FieldError> violations(String tool, String json) {
         JsonValue arguments = Json.createReader(new StringReader(json)).readValue();
-        return ArgumentSchema.violations(TaskTools.definition(tool).orElseThrow().inputSchema(), arguments);
+        return ArgumentSchema.violations(
+                TaskTools.definition(tool).orElseThrow().inputSchema(), arguments);
     }
 }

@@ -10,8 +10,16 @@ class TaskToolsCatalogueTest {
 
     @Test
     void offersExactlyTheSevenTaskTools() {
-        assertThat(TaskTools.CATALOGUE).extracting(ToolDefinition::name).containsExactly("create_task", "list_tasks",
-                "get_task", "update_task", "delete_task", "toggle_complete", "get_stats");
+        assertThat(TaskTools.CATALOGUE)
+                .extracting(ToolDefinition::name)
+                .containsExactly(
+                        "create_task",
+                        "list_tasks",
+                        "get_task",
+                        "update_task",
+                        "delete_task",
+                        "toggle_complete",
+                        "get_stats");
     }
 
     @Test
@@ -20,7 +28,10 @@ class TaskToolsCatalogueTest {
         for (ToolDefinition tool : TaskTools.CATALOGUE) {
             Map<String, Object> schema = tool.inputSchema();
             Map<String, Object> properties = (Map<String, Object>) schema.get("properties");
-            assertThat(schema).as(tool.name()).containsEntry("type", "object").containsEntry("additionalProperties", false);
+            assertThat(schema)
+                    .as(tool.name())
+                    .containsEntry("type", "object")
+                    .containsEntry("additionalProperties", false);
             assertThat(properties.keySet()).as(tool.name()).containsAll((List<String>) schema.get("required"));
             assertThat(tool.description()).as(tool.name()).isNotBlank();
         }
@@ -30,9 +41,12 @@ class TaskToolsCatalogueTest {
     @SuppressWarnings("unchecked")
     void noToolArgumentCanNameAUser() {
         for (ToolDefinition tool : TaskTools.CATALOGUE) {
-            Map<String, Object> properties = (Map<String, Object>) tool.inputSchema().get("properties");
-            assertThat(properties.keySet()).as(tool.name())
-                    .noneMatch(name -> name.toLowerCase().contains("user") || name.toLowerCase().contains("owner"));
+            Map<String, Object> properties =
+                    (Map<String, Object>) tool.inputSchema().get("properties");
+            assertThat(properties.keySet())
+                    .as(tool.name())
+                    .noneMatch(name -> name.toLowerCase().contains("user")
+                            || name.toLowerCase().contains("owner"));
         }
     }
 
@@ -40,7 +54,8 @@ class TaskToolsCatalogueTest {
     @SuppressWarnings("unchecked")
     void toolsThatActOnOneTaskRequireItsIdAsAUuid() {
         for (String name : List.of("get_task", "update_task", "delete_task", "toggle_complete")) {
-            Map<String, Object> schema = TaskTools.definition(name).orElseThrow().inputSchema();
+            Map<String, Object> schema =
+                    TaskTools.definition(name).orElseThrow().inputSchema();
             assertThat((List<String>) schema.get("required")).as(name).containsExactly("id");
             assertThat(((Map<String, Map<String, Object>>) schema.get("properties")).get("id"))
                     .containsEntry("format", "uuid");
@@ -50,10 +65,11 @@ class TaskToolsCatalogueTest {
     @Test
     @SuppressWarnings("unchecked")
     void enumsOfferTheApisValues() {
-        Map<String, Map<String, Object>> create = (Map<String, Map<String, Object>>) TaskTools.definition("create_task")
-                .orElseThrow().inputSchema().get("properties");
+        Map<String, Map<String, Object>> create = (Map<String, Map<String, Object>>)
+                TaskTools.definition("create_task").orElseThrow().inputSchema().get("properties");
         assertThat((List<String>) create.get("priority").get("enum")).containsExactly("LOW", "MEDIUM", "HIGH");
-        assertThat((List<String>) create.get("recurrence").get("enum")).containsExactly("NONE", "DAILY", "WEEKLY", "MONTHLY");
+        assertThat((List<String>) create.get("recurrence").get("enum"))
+                .containsExactly("NONE", "DAILY", "WEEKLY", "MONTHLY");
         assertThat(create.get("dueAt")).containsEntry("format", "date-time").containsEntry("type", "string");
     }
 
@@ -68,14 +84,19 @@ class TaskToolsCatalogueTest {
     void theToolsThatCountDaysTakeAnOptionalTimeZone() {
         for (String name : List.of("list_tasks", "get_stats")) {
             assertThat(property(name, "tz")).as(name).containsEntry("type", "string");
-            assertThat((List<String>) TaskTools.definition(name).orElseThrow().inputSchema().get("required"))
-                    .as(name).doesNotContain("tz");
+            assertThat((List<String>) TaskTools.definition(name)
+                            .orElseThrow()
+                            .inputSchema()
+                            .get("required"))
+                    .as(name)
+                    .doesNotContain("tz");
         }
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> property(String tool, String name) {
-        return ((Map<String, Map<String, Object>>) TaskTools.definition(tool).orElseThrow().inputSchema().get("properties"))
+        return ((Map<String, Map<String, Object>>)
+                        TaskTools.definition(tool).orElseThrow().inputSchema().get("properties"))
                 .get(name);
     }
 }

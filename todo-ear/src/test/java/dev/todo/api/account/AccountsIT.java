@@ -25,8 +25,8 @@ class AccountsIT {
     @Test
     void signUpAnswers201WithATokenAndTheAccount() {
         String email = uniqueEmail("ayesha");
-        HttpResponse<String> response = ApiClient.anonymous("POST", "/auth/signup",
-                signupJson("Ayesha Khan", email, "correct horse"));
+        HttpResponse<String> response =
+                ApiClient.anonymous("POST", "/auth/signup", signupJson("Ayesha Khan", email, "correct horse"));
 
         assertThat(response.statusCode()).isEqualTo(201);
         JsonObject body = Http.json(response);
@@ -42,16 +42,20 @@ class AccountsIT {
         String email = uniqueEmail("bilal");
         ApiClient.signUp("Bilal", email, "password-1");
 
-        JsonObject problem = assertProblem(ApiClient.anonymous("POST", "/auth/signup",
-                signupJson("Other Bilal", email.toUpperCase(), "password-2")), 409);
+        JsonObject problem = assertProblem(
+                ApiClient.anonymous(
+                        "POST", "/auth/signup", signupJson("Other Bilal", email.toUpperCase(), "password-2")),
+                409);
 
         assertThat(fieldsAtFault(problem)).containsExactly("email");
     }
 
     @Test
     void signUpNamesEveryFieldAtFault() {
-        JsonObject problem = assertProblem(ApiClient.anonymous("POST", "/auth/signup",
-                "{\"name\":\"\",\"email\":\"not-an-email\",\"password\":\"short\"}"), 400);
+        JsonObject problem = assertProblem(
+                ApiClient.anonymous(
+                        "POST", "/auth/signup", "{\"name\":\"\",\"email\":\"not-an-email\",\"password\":\"short\"}"),
+                400);
 
         assertThat(fieldsAtFault(problem)).containsExactlyInAnyOrder("name", "email", "password");
     }
@@ -61,8 +65,8 @@ class AccountsIT {
         String email = uniqueEmail("chen");
         ApiClient.signUp("Chen", email, "password-chen");
 
-        HttpResponse<String> response = ApiClient.anonymous("POST", "/auth/login",
-                "{\"email\":\"" + email.toUpperCase() + "\",\"password\":\"password-chen\"}");
+        HttpResponse<String> response = ApiClient.anonymous(
+                "POST", "/auth/login", "{\"email\":\"" + email.toUpperCase() + "\",\"password\":\"password-chen\"}");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(Http.json(response).getJsonObject("user").getString("email")).isEqualTo(email);
@@ -73,10 +77,15 @@ class AccountsIT {
         String email = uniqueEmail("dana");
         ApiClient.signUp("Dana", email, "password-dana");
 
-        JsonObject wrongPassword = assertProblem(ApiClient.anonymous("POST", "/auth/login",
-                "{\"email\":\"" + email + "\",\"password\":\"nope-nope\"}"), 401);
-        JsonObject unknownEmail = assertProblem(ApiClient.anonymous("POST", "/auth/login",
-                "{\"email\":\"" + uniqueEmail("nobody") + "\",\"password\":\"nope-nope\"}"), 401);
+        JsonObject wrongPassword = assertProblem(
+                ApiClient.anonymous("POST", "/auth/login", "{\"email\":\"" + email + "\",\"password\":\"nope-nope\"}"),
+                401);
+        JsonObject unknownEmail = assertProblem(
+                ApiClient.anonymous(
+                        "POST",
+                        "/auth/login",
+                        "{\"email\":\"" + uniqueEmail("nobody") + "\",\"password\":\"nope-nope\"}"),
+                401);
 
         assertThat(wrongPassword.getString("detail")).isEqualTo(unknownEmail.getString("detail"));
     }
@@ -90,11 +99,12 @@ class AccountsIT {
             assertProblem(ApiClient.anonymous("POST", "/auth/login", wrong), 401);
         }
 
-        HttpResponse<String> refused = ApiClient.anonymous("POST", "/auth/login",
-                "{\"email\":\"" + email + "\",\"password\":\"password-target\"}");
+        HttpResponse<String> refused = ApiClient.anonymous(
+                "POST", "/auth/login", "{\"email\":\"" + email + "\",\"password\":\"password-target\"}");
 
         assertProblem(refused, 429);
-        long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+        long retryAfter =
+                Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
         assertThat(retryAfter).isBetween(1L, 15 * 60L);
     }
 
@@ -114,16 +124,26 @@ class AccountsIT {
     void passwordChangeNeedsTheCurrentPassword() {
         ApiClient user = ApiClient.newUser("Gul");
 
-        JsonObject problem = assertProblem(user.post("/me/password",
-                "{\"currentPassword\":\"not-it-at-all\",\"newPassword\":\"brand-new-pass\"}"), 400);
+        JsonObject problem = assertProblem(
+                user.post("/me/password", "{\"currentPassword\":\"not-it-at-all\",\"newPassword\":\"brand-new-pass\"}"),
+                400);
         assertThat(fieldsAtFault(problem)).containsExactly("currentPassword");
 
-        assertThat(user.post("/me/password",
-                "{\"currentPassword\":\"password-Gul\",\"newPassword\":\"brand-new-pass\"}").statusCode()).isEqualTo(204);
-        assertThat(ApiClient.anonymous("POST", "/auth/login",
-                "{\"email\":\"" + user.email() + "\",\"password\":\"brand-new-pass\"}").statusCode()).isEqualTo(200);
-        assertProblem(ApiClient.anonymous("POST", "/auth/login",
-                "{\"email\":\"" + user.email() + "\",\"password\":\"password-Gul\"}"), 401);
+        assertThat(user.post(
+                                "/me/password",
+                                "{\"currentPassword\":\"password-Gul\",\"newPassword\":\"brand-new-pass\"}")
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(ApiClient.anonymous(
+                                "POST",
+                                "/auth/login",
+                                "{\"email\":\"" + user.email() + "\",\"password\":\"brand-new-pass\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertProblem(
+                ApiClient.anonymous(
+                        "POST", "/auth/login", "{\"email\":\"" + user.email() + "\",\"password\":\"password-Gul\"}"),
+                401);
     }
 
     @Test
@@ -136,7 +156,9 @@ class AccountsIT {
         assertProblem(user.get("/me"), 401);
         assertProblem(user.get("/tasks/" + taskId), 401);
         assertProblem(user.post("/tasks", "{\"title\":\"ghost\"}"), 401);
-        assertProblem(ApiClient.anonymous("POST", "/auth/login",
-                "{\"email\":\"" + user.email() + "\",\"password\":\"password-Hina\"}"), 401);
+        assertProblem(
+                ApiClient.anonymous(
+                        "POST", "/auth/login", "{\"email\":\"" + user.email() + "\",\"password\":\"password-Hina\"}"),
+                401);
     }
 }

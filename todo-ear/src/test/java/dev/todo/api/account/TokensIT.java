@@ -1,15 +1,14 @@
 package dev.todo.api.account;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-
 import static dev.todo.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.todo.support.ApiClient;
 import dev.todo.support.Tokens;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +29,8 @@ class TokensIT {
     private static void assertRefused(String token) {
         HttpResponse<String> response = ApiClient.withToken(token).get("/tasks");
         assertProblem(response, 401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                value -> assertThat(value).startsWith("Bearer"));
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
     }
 
     @Test
@@ -51,49 +50,65 @@ class TokensIT {
 
     @Test
     void expiredTokenIsRefused() {
-        assertRefused(Tokens.hs256(Tokens.claims(user.userId(), "todo-on-liberty", "todo-api", now() - 7200, now() - 3600),
+        assertRefused(Tokens.hs256(
+                Tokens.claims(user.userId(), "todo-on-liberty", "todo-api", now() - 7200, now() - 3600),
                 Tokens.TEST_SERVER_SECRET));
     }
 
     @Test
     void tokenNotYetValidIsRefused() {
         long later = now() + 3600;
-        assertRefused(Tokens.hs256("{\"iss\":\"todo-on-liberty\",\"aud\":\"todo-api\",\"sub\":\"" + user.userId()
-                + "\",\"upn\":\"someone@example.com\",\"groups\":[\"user\"],\"iat\":" + later + ",\"nbf\":" + later
-                + ",\"exp\":" + (later + 3600) + "}", Tokens.TEST_SERVER_SECRET));
+        assertRefused(Tokens.hs256(
+                "{\"iss\":\"todo-on-liberty\",\"aud\":\"todo-api\",\"sub\":\"" + user.userId()
+                        + "\",\"upn\":\"someone@example.com\",\"groups\":[\"user\"],\"iat\":" + later + ",\"nbf\":"
+                        + later
+                        + ",\"exp\":" + (later + 3600) + "}",
+                Tokens.TEST_SERVER_SECRET));
     }
 
     @Test
     void tokenSignedWithAnotherKeyIsRefused() {
-        assertRefused(Tokens.hs256(Tokens.claims(user.userId(), "todo-on-liberty", "todo-api", now(), now() + 3600),
+        assertRefused(Tokens.hs256(
+                Tokens.claims(user.userId(), "todo-on-liberty", "todo-api", now(), now() + 3600),
                 "some-other-secret-that-is-long-enough-to-sign"));
     }
 
     @Test
     void unsignedTokenIsRefused() {
-        assertRefused(Tokens.unsigned(Tokens.claims(user.userId(), "todo-on-liberty", "todo-api", now(), now() + 3600)));
+        assertRefused(
+                Tokens.unsigned(Tokens.claims(user.userId(), "todo-on-liberty", "todo-api", now(), now() + 3600)));
     }
 
     @Test
     void wrongIssuerOrAudienceIsRefused() {
-        assertRefused(Tokens.hs256(Tokens.claims(user.userId(), "someone-else", "todo-api", now(), now() + 3600),
+        assertRefused(Tokens.hs256(
+                Tokens.claims(user.userId(), "someone-else", "todo-api", now(), now() + 3600),
                 Tokens.TEST_SERVER_SECRET));
-        assertRefused(Tokens.hs256(Tokens.claims(user.userId(), "todo-on-liberty", "another-api", now(), now() + 3600),
+        assertRefused(Tokens.hs256(
+                Tokens.claims(user.userId(), "todo-on-liberty", "another-api", now(), now() + 3600),
                 Tokens.TEST_SERVER_SECRET));
     }
 
     @Test
     void tamperedClaimsAreRefused() {
         String[] parts = user.token().split("\\.");
-        String otherClaims = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                Tokens.claims("00000000-0000-0000-0000-000000000001", "todo-on-liberty", "todo-api", now(), now() + 3600)
+        String otherClaims = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(Tokens.claims(
+                                "00000000-0000-0000-0000-000000000001",
+                                "todo-on-liberty",
+                                "todo-api",
+                                now(),
+                                now() + 3600)
                         .getBytes(StandardCharsets.UTF_8));
         assertRefused(parts[0] + "." + otherClaims + "." + parts[2]);
     }
 
     @Test
     void correctlySignedTokenForAnAccountThatDoesNotExistIsRefused() {
-        assertRefused(Tokens.hs256(Tokens.claims("00000000-0000-0000-0000-000000000002", "todo-on-liberty", "todo-api",
-                now(), now() + 3600), Tokens.TEST_SERVER_SECRET));
+        assertRefused(Tokens.hs256(
+                Tokens.claims(
+                        "00000000-0000-0000-0000-000000000002", "todo-on-liberty", "todo-api", now(), now() + 3600),
+                Tokens.TEST_SERVER_SECRET));
     }
 }

@@ -44,9 +44,15 @@ class AssistantAcrossRestartsIT {
 
     @BeforeAll
     static void database() throws Exception {
-        postgres = EmbeddedPostgres.builder().setDataDirectory(OUTPUT.resolve("pgdata")).setCleanDataDirectory(true).start();
-        environment = Map.of("DATABASE_URL", "postgresql://postgres@localhost:" + postgres.getPort()
-                + "/postgres?sslmode=disable", "AUTH_SECRET", AUTH_SECRET);
+        postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(OUTPUT.resolve("pgdata"))
+                .setCleanDataDirectory(true)
+                .start();
+        environment = Map.of(
+                "DATABASE_URL",
+                "postgresql://postgres@localhost:" + postgres.getPort() + "/postgres?sslmode=disable",
+                "AUTH_SECRET",
+                AUTH_SECRET);
     }
 
     @AfterAll
@@ -68,13 +74,14 @@ class AssistantAcrossRestartsIT {
         }
 
         Map<String, String> withKey = new HashMap<>(environment);
-        withKey.putAll(Map.of("OPENAI_API_KEY", ModelStub.KEY, "OPENAI_BASE_URL", ModelStub.baseUrl(),
-                "AI_MODEL", ModelStub.MODEL));
+        withKey.putAll(Map.of(
+                "OPENAI_API_KEY", ModelStub.KEY, "OPENAI_BASE_URL", ModelStub.baseUrl(), "AI_MODEL", ModelStub.MODEL));
         ModelStub model = ModelStub.instance();
         model.reset();
         String conversation;
         try (LibertyServer api = start(withKey)) {
-            model.then(toolCalls(call("r1", "create_task", "{\"title\": \"Buy milk\"}"))).then(text("Added 'Buy milk'."));
+            model.then(toolCalls(call("r1", "create_task", "{\"title\": \"Buy milk\"}")))
+                    .then(text("Added 'Buy milk'."));
             HttpResponse<String> first = post(api, token, "/chat", "{\"message\": \"Add milk\"}");
             assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
             conversation = Http.json(first).getString("conversationId");
@@ -83,12 +90,20 @@ class AssistantAcrossRestartsIT {
         model.reset();
         try (LibertyServer api = start(withKey)) {
             model.then(text("Yes, 'Buy milk' is on your list."));
-            HttpResponse<String> second = post(api, token, "/chat", Json.createObjectBuilder()
-                    .add("conversationId", conversation).add("message", "Is it on my list?").build().toString());
+            HttpResponse<String> second = post(
+                    api,
+                    token,
+                    "/chat",
+                    Json.createObjectBuilder()
+                            .add("conversationId", conversation)
+                            .add("message", "Is it on my list?")
+                            .build()
+                            .toString());
 
             assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
             List<JsonObject> sent = model.lastRequest().messages();
-            assertThat(sent).extracting(message -> message.getString("role"))
+            assertThat(sent)
+                    .extracting(message -> message.getString("role"))
                     .containsExactly("system", "user", "assistant", "tool", "assistant", "user");
             assertThat(sent.get(3).getString("content")).contains("Buy milk");
         }
@@ -129,7 +144,11 @@ class AssistantAcrossRestartsIT {
     }
 
     private static String signUp(LibertyServer api) {
-        HttpResponse<String> response = send(api, null, "POST", "/auth/signup",
+        HttpResponse<String> response = send(
+                api,
+                null,
+                "POST",
+                "/auth/signup",
                 "{\"name\": \"Restart\", \"email\": \"restart@example.com\", \"password\": \"password-restart\"}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return Http.json(response).getString("token");
@@ -142,7 +161,9 @@ class AssistantAcrossRestartsIT {
     private static HttpResponse<String> send(LibertyServer api, String token, String method, String path, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.baseUrl() + "/api" + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

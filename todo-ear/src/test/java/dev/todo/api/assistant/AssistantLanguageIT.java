@@ -51,32 +51,49 @@ class AssistantLanguageIT {
 
     @Test
     void anUrduTurnRoundTripsThroughTheDatabaseAndTheReplay() {
-        model.then(toolCalls(call("ur1", "create_task",
-                        Json.createObjectBuilder().add("title", URDU_TITLE).add("priority", "HIGH").build().toString())))
+        model.then(toolCalls(call(
+                        "ur1",
+                        "create_task",
+                        Json.createObjectBuilder()
+                                .add("title", URDU_TITLE)
+                                .add("priority", "HIGH")
+                                .build()
+                                .toString())))
                 .then(text(URDU_REPLY));
 
         JsonObject reply = chat(URDU_REQUEST);
 
         assertThat(reply.getString("reply")).isEqualTo(URDU_REPLY);
-        assertThat(Http.json(zainab.get("/tasks")).getJsonArray("items").getJsonObject(0).getString("title"))
+        assertThat(Http.json(zainab.get("/tasks"))
+                        .getJsonArray("items")
+                        .getJsonObject(0)
+                        .getString("title"))
                 .isEqualTo(URDU_TITLE);
         JsonObject conversation = Http.json(zainab.get("/conversations/" + reply.getString("conversationId")));
         List<JsonObject> stored = conversation.getJsonArray("messages").getValuesAs(JsonObject.class);
-        assertThat(stored).extracting(message -> message.getString("role"))
+        assertThat(stored)
+                .extracting(message -> message.getString("role"))
                 .containsExactly("user", "assistant", "tool", "assistant");
         assertThat(stored.get(0).getString("content")).isEqualTo(URDU_REQUEST);
         assertThat(stored.get(3).getString("content")).isEqualTo(URDU_REPLY);
         assertThat(conversation.getString("title")).startsWith("کل صبح دودھ");
         // The second model request replays the tool call's Urdu arguments as they were stored.
-        assertThat(model.lastRequest().messages().get(2).getJsonArray("tool_calls").getJsonObject(0)
-                .getJsonObject("function").getString("arguments")).contains(URDU_TITLE);
+        assertThat(model.lastRequest()
+                        .messages()
+                        .get(2)
+                        .getJsonArray("tool_calls")
+                        .getJsonObject(0)
+                        .getJsonObject("function")
+                        .getString("arguments"))
+                .contains(URDU_TITLE);
     }
 
     @Test
     void aStreamedUrduReplyArrivesIntact() {
         model.then(text(URDU_REPLY));
 
-        HttpResponse<String> response = zainab.post("/chat/stream",
+        HttpResponse<String> response = zainab.post(
+                "/chat/stream",
                 Json.createObjectBuilder().add("message", URDU_REQUEST).build().toString());
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -87,7 +104,9 @@ class AssistantLanguageIT {
     }
 
     private JsonObject chat(String message) {
-        HttpResponse<String> response = zainab.post("/chat", Json.createObjectBuilder().add("message", message).build().toString());
+        HttpResponse<String> response = zainab.post(
+                "/chat",
+                Json.createObjectBuilder().add("message", message).build().toString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return Http.json(response);
     }

@@ -28,7 +28,8 @@ class AssistantTimeZoneIT {
     void aTaskDueTodayInKiritimatiButNotInUtc() {
         model.reset();
         tariq = ApiClient.newUser("Tariq");
-        tariq.createTask("Call the bank", "\"dueAt\": \"" + TimeZones.todayThereButNotInUtc(TimeZones.KIRITIMATI) + "\"");
+        tariq.createTask(
+                "Call the bank", "\"dueAt\": \"" + TimeZones.todayThereButNotInUtc(TimeZones.KIRITIMATI) + "\"");
         model.then(toolCalls(call("tz1", "list_tasks", "{\"due\": \"TODAY\"}"))).then(text("One task is due today."));
     }
 
@@ -36,7 +37,8 @@ class AssistantTimeZoneIT {
     void toolsCountTodayInTheUsersTimeZone() {
         JsonObject reply = chat(request().add("timeZone", TimeZones.KIRITIMATI.getId()));
 
-        assertThat(reply.getJsonArray("toolCalls").getJsonObject(0).getString("result")).isEqualTo("Found 1 task");
+        assertThat(reply.getJsonArray("toolCalls").getJsonObject(0).getString("result"))
+                .isEqualTo("Found 1 task");
     }
 
     @Test
@@ -51,13 +53,15 @@ class AssistantTimeZoneIT {
     void withoutATimeZoneTodayIsUtcs() {
         JsonObject reply = chat(request());
 
-        assertThat(reply.getJsonArray("toolCalls").getJsonObject(0).getString("result")).isEqualTo("Found 0 tasks");
+        assertThat(reply.getJsonArray("toolCalls").getJsonObject(0).getString("result"))
+                .isEqualTo("Found 0 tasks");
         assertThat(model.lastRequest().messages().get(0).getString("content")).contains("in the user's time zone UTC");
     }
 
     @Test
     void anUnknownTimeZoneIsRefused() {
-        HttpResponse<String> response = tariq.post("/chat", request().add("timeZone", "Mars/Olympus_Mons").build().toString());
+        HttpResponse<String> response = tariq.post(
+                "/chat", request().add("timeZone", "Mars/Olympus_Mons").build().toString());
 
         assertThat(fieldsAtFault(assertProblem(response, 400))).containsExactly("timeZone");
         assertThat(model.requests()).isEmpty();

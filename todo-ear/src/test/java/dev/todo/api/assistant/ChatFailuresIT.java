@@ -46,7 +46,8 @@ class ChatFailuresIT {
 
     @ParameterizedTest(name = "{1} for {0}")
     @MethodSource("providerFailures")
-    void aProviderFailureIsAClearProblemAndTheConversationStaysIntact(ModelStub.Reply failure, int status, String detail) {
+    void aProviderFailureIsAClearProblemAndTheConversationStaysIntact(
+            ModelStub.Reply failure, int status, String detail) {
         model.then(failure);
 
         HttpResponse<String> response = user.post("/chat", message("Add a task"));
@@ -63,9 +64,11 @@ class ChatFailuresIT {
         model.then(text("Sorry about that. Done now."));
         HttpResponse<String> retry = user.post("/chat", message("Add a task, please"));
         assertThat(retry.statusCode()).as(retry.body()).isEqualTo(200);
-        assertThat(model.lastRequest().messages()).extracting(message -> message.getString("content"))
+        assertThat(model.lastRequest().messages())
+                .extracting(message -> message.getString("content"))
                 .containsSubsequence("Hello", "Hi Sana!", "Add a task", "Add a task, please");
-        assertThat(Http.json(user.get("/conversations/" + conversation)).getJsonArray("messages")).hasSize(5);
+        assertThat(Http.json(user.get("/conversations/" + conversation)).getJsonArray("messages"))
+                .hasSize(5);
     }
 
     @Test
@@ -81,6 +84,10 @@ class ChatFailuresIT {
     }
 
     private String message(String text) {
-        return Json.createObjectBuilder().add("conversationId", conversation).add("message", text).build().toString();
+        return Json.createObjectBuilder()
+                .add("conversationId", conversation)
+                .add("message", text)
+                .build()
+                .toString();
     }
 }

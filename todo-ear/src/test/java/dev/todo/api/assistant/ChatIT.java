@@ -60,8 +60,14 @@ class ChatIT {
         assertThat(request.messages().get(0).getString("content")).contains("language");
         assertThat(request.body().getJsonArray("tools").getValuesAs(JsonObject.class))
                 .extracting(tool -> tool.getJsonObject("function").getString("name"))
-                .containsExactly("create_task", "list_tasks", "get_task", "update_task", "delete_task",
-                        "toggle_complete", "get_stats");
+                .containsExactly(
+                        "create_task",
+                        "list_tasks",
+                        "get_task",
+                        "update_task",
+                        "delete_task",
+                        "toggle_complete",
+                        "get_stats");
     }
 
     @Test
@@ -69,14 +75,18 @@ class ChatIT {
         model.then(toolCalls(call("call_a", "create_task", "{\"title\": \"Call mum\"}")))
                 .then(text("Added 'Call mum'."));
         String conversation = chat(null, "Remind me to call mum").getString("conversationId");
-        String taskId = Http.json(ayesha.get("/tasks")).getJsonArray("items").getJsonObject(0).getString("id");
+        String taskId = Http.json(ayesha.get("/tasks"))
+                .getJsonArray("items")
+                .getJsonObject(0)
+                .getString("id");
         model.reset();
         model.then(text("It is still open."));
 
         chat(conversation, "Is it done?");
 
         List<JsonObject> sent = model.lastRequest().messages();
-        assertThat(sent).extracting(message -> message.getString("role"))
+        assertThat(sent)
+                .extracting(message -> message.getString("role"))
                 .containsExactly("system", "user", "assistant", "tool", "assistant", "user");
         assertThat(sent.get(1).getString("content")).isEqualTo("Remind me to call mum");
         JsonObject toolCall = sent.get(2).getJsonArray("tool_calls").getJsonObject(0);
@@ -102,7 +112,8 @@ class ChatIT {
                 .extracting(call -> call.getString("result"))
                 .containsExactly("Found 1 task", "Updated task 'Water the plants'");
         assertThat(model.requests()).hasSize(3);
-        assertThat(model.requests().get(1).messages().get(3).getString("content")).contains(id);
+        assertThat(model.requests().get(1).messages().get(3).getString("content"))
+                .contains(id);
         JsonObject updated = Http.json(ayesha.get("/tasks/" + id));
         assertThat(updated.getString("priority")).isEqualTo("HIGH");
         assertThat(updated.getString("title")).isEqualTo("Water the plants");
@@ -115,7 +126,8 @@ class ChatIT {
         ApiClient bilal = ApiClient.newUser("Bilal");
         JsonObject hisTask = bilal.createTask("Bilal's private task", "");
         String id = hisTask.getString("id");
-        model.then(toolCalls(call("x1", "get_task", "{\"id\": \"" + id + "\"}"),
+        model.then(toolCalls(
+                        call("x1", "get_task", "{\"id\": \"" + id + "\"}"),
                         call("x2", "update_task", "{\"id\": \"" + id + "\", \"title\": \"mine now\"}"),
                         call("x3", "toggle_complete", "{\"id\": \"" + id + "\"}"),
                         call("x4", "delete_task", "{\"id\": \"" + id + "\"}")))
@@ -123,17 +135,19 @@ class ChatIT {
 
         JsonObject reply = chat(null, "Delete task " + id);
 
-        assertThat(reply.getJsonArray("toolCalls").getValuesAs(JsonObject.class)).allSatisfy(call -> {
-            assertThat(call.getBoolean("error")).isTrue();
-            assertThat(call.getString("result")).isEqualTo("Failed: Task " + id + " does not exist.");
-        });
+        assertThat(reply.getJsonArray("toolCalls").getValuesAs(JsonObject.class))
+                .allSatisfy(call -> {
+                    assertThat(call.getBoolean("error")).isTrue();
+                    assertThat(call.getString("result")).isEqualTo("Failed: Task " + id + " does not exist.");
+                });
         assertThat(model.lastRequest().messages().get(3).getString("content")).contains("does not exist");
         assertThat(Http.json(bilal.get("/tasks/" + id))).isEqualTo(hisTask);
     }
 
     @Test
     void malformedArgumentsAndAnUnknownToolGiveAClearReplyAndChangeNothing() {
-        model.then(toolCalls(call("m1", "create_task", "{\"title\": \"Half"),
+        model.then(toolCalls(
+                        call("m1", "create_task", "{\"title\": \"Half"),
                         call("m2", "create_task", "{\"title\": \"Spy\", \"userId\": \"someone-else\"}"),
                         call("m3", "drop_all_tasks", "{}")))
                 .then(text("Sorry, I could not do that."));
@@ -143,7 +157,8 @@ class ChatIT {
         assertThat(reply.getString("reply")).isEqualTo("Sorry, I could not do that.");
         assertThat(reply.getJsonArray("toolCalls").getValuesAs(JsonObject.class))
                 .extracting(call -> call.getString("result"))
-                .containsExactly("Failed: the arguments are not valid JSON",
+                .containsExactly(
+                        "Failed: the arguments are not valid JSON",
                         "Failed: invalid arguments: userId unknown field",
                         "Failed: there is no tool named 'drop_all_tasks'; the tools are create_task, list_tasks, "
                                 + "get_task, update_task, delete_task, toggle_complete, get_stats");
@@ -186,7 +201,10 @@ class ChatIT {
     @Test
     void aMessageIsRequiredAndAnUnknownConversationIsNotFound() {
         assertProblem(ayesha.post("/chat", "{\"message\": \"  \"}"), 400);
-        assertProblem(ayesha.post("/chat", "{\"message\": \"hi\", \"conversationId\": \"0b9f8c52-6d3e-4a51-9a84-2f0c1d7e5a10\"}"), 404);
+        assertProblem(
+                ayesha.post(
+                        "/chat", "{\"message\": \"hi\", \"conversationId\": \"0b9f8c52-6d3e-4a51-9a84-2f0c1d7e5a10\"}"),
+                404);
         assertProblem(ApiClient.anonymous("POST", "/chat", "{\"message\": \"hi\"}"), 401);
         assertThat(model.requests()).isEmpty();
     }

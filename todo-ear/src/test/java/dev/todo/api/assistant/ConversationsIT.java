@@ -33,10 +33,14 @@ class ConversationsIT {
 
     @Test
     void listsTheUsersConversationsMostRecentFirst() {
-        assertThat(Http.json(zara.get("/conversations/" + first)).getString("title")).isEqualTo("Plan my week");
-        List<JsonObject> conversations = Json.createReader(new StringReader(zara.get("/conversations").body()))
-                .readArray().getValuesAs(JsonObject.class);
-        assertThat(conversations).extracting(conversation -> conversation.getString("title"))
+        assertThat(Http.json(zara.get("/conversations/" + first)).getString("title"))
+                .isEqualTo("Plan my week");
+        List<JsonObject> conversations = Json.createReader(
+                        new StringReader(zara.get("/conversations").body()))
+                .readArray()
+                .getValuesAs(JsonObject.class);
+        assertThat(conversations)
+                .extracting(conversation -> conversation.getString("title"))
                 .containsExactly("Groceries", "Plan my week");
     }
 
@@ -45,7 +49,8 @@ class ConversationsIT {
         var response = zara.patch("/conversations/" + first, "{\"title\": \"  This week  \"}");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(Http.json(zara.get("/conversations/" + first)).getString("title")).isEqualTo("This week");
+        assertThat(Http.json(zara.get("/conversations/" + first)).getString("title"))
+                .isEqualTo("This week");
         assertProblem(zara.patch("/conversations/" + first, "{\"title\": \"\"}"), 400);
     }
 
@@ -66,6 +71,7 @@ class ConversationsIT {
         assertProblem(omar.delete("/conversations/" + first), 404);
         assertProblem(omar.post("/chat", "{\"message\": \"hi\", \"conversationId\": \"" + first + "\"}"), 404);
         assertThat(omar.get("/conversations").body()).isEqualTo("[]");
-        assertThat(Http.json(zara.get("/conversations/" + first)).getString("title")).isEqualTo("Plan my week");
+        assertThat(Http.json(zara.get("/conversations/" + first)).getString("title"))
+                .isEqualTo("Plan my week");
     }
 }

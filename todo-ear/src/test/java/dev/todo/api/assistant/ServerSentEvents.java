@@ -15,8 +15,7 @@ final class ServerSentEvents {
         }
     }
 
-    private ServerSentEvents() {
-    }
+    private ServerSentEvents() {}
 
     static List<Event> parse(String body) {
         List<Event> events = new ArrayList<>();
@@ -27,7 +26,8 @@ final class ServerSentEvents {
                 if (line.startsWith("event:")) {
                     name = line.substring(6).strip();
                 } else if (line.startsWith("data:")) {
-                    data.append(data.length() == 0 ? "" : "\n").append(line.substring(5).strip());
+                    data.append(data.length() == 0 ? "" : "\n")
+                            .append(line.substring(5).strip());
                 }
             }
             if (data.length() > 0) {

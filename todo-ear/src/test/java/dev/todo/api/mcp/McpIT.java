@@ -49,11 +49,24 @@ class McpIT {
     void listsTheSevenToolsWithTheirSchemas() {
         List<McpSchema.Tool> tools = client.listTools().tools();
 
-        assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder("create_task", "list_tasks",
-                "get_task", "update_task", "delete_task", "toggle_complete", "get_stats");
-        McpSchema.Tool create = tools.stream().filter(tool -> tool.name().equals("create_task")).findFirst().orElseThrow();
+        assertThat(tools)
+                .extracting(McpSchema.Tool::name)
+                .containsExactlyInAnyOrder(
+                        "create_task",
+                        "list_tasks",
+                        "get_task",
+                        "update_task",
+                        "delete_task",
+                        "toggle_complete",
+                        "get_stats");
+        McpSchema.Tool create = tools.stream()
+                .filter(tool -> tool.name().equals("create_task"))
+                .findFirst()
+                .orElseThrow();
         Map<String, Object> schema = create.inputSchema();
-        assertThat(schema).containsEntry("type", "object").containsEntry("required", List.of("title"))
+        assertThat(schema)
+                .containsEntry("type", "object")
+                .containsEntry("required", List.of("title"))
                 .containsEntry("additionalProperties", false);
         @SuppressWarnings("unchecked")
         Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) schema.get("properties");
@@ -63,20 +76,27 @@ class McpIT {
 
     @Test
     void callsEachToolForTheTokensUser() {
-        JsonObject created = content(call("create_task", Map.of("title", "Renew passport", "priority", "HIGH",
-                "dueAt", "2026-12-01T09:00:00Z")));
+        JsonObject created = content(call(
+                "create_task", Map.of("title", "Renew passport", "priority", "HIGH", "dueAt", "2026-12-01T09:00:00Z")));
         String id = created.getString("id");
         assertThat(Http.json(nadia.get("/tasks/" + id)).getString("title")).isEqualTo("Renew passport");
 
-        assertThat(content(call("list_tasks", Map.of("status", "OPEN"))).getInt("total")).isEqualTo(1);
-        assertThat(content(call("get_task", Map.of("id", id))).getString("priority")).isEqualTo("HIGH");
+        assertThat(content(call("list_tasks", Map.of("status", "OPEN"))).getInt("total"))
+                .isEqualTo(1);
+        assertThat(content(call("get_task", Map.of("id", id))).getString("priority"))
+                .isEqualTo("HIGH");
         JsonObject updated = content(call("update_task", Map.of("id", id, "description", "Book an appointment")));
         assertThat(updated.getString("description")).isEqualTo("Book an appointment");
         assertThat(updated.getString("title")).isEqualTo("Renew passport");
-        assertThat(content(call("toggle_complete", Map.of("id", id))).getJsonObject("task").getBoolean("completed")).isTrue();
+        assertThat(content(call("toggle_complete", Map.of("id", id)))
+                        .getJsonObject("task")
+                        .getBoolean("completed"))
+                .isTrue();
         assertThat(content(call("get_stats", Map.of())).getInt("completed")).isEqualTo(1);
-        assertThat(content(call("toggle_complete", Map.of("id", id))).getBoolean("completed")).isFalse();
-        assertThat(content(call("delete_task", Map.of("id", id))).getString("deleted")).isEqualTo(id);
+        assertThat(content(call("toggle_complete", Map.of("id", id))).getBoolean("completed"))
+                .isFalse();
+        assertThat(content(call("delete_task", Map.of("id", id))).getString("deleted"))
+                .isEqualTo(id);
         assertProblem(nadia.get("/tasks/" + id), 404);
     }
 
@@ -86,7 +106,8 @@ class McpIT {
         assertThat(invalid.isError()).isTrue();
         assertThat(text(invalid)).contains("userId unknown field");
 
-        String othersTask = ApiClient.newUser("Other").createTask("Not Nadia's", "").getString("id");
+        String othersTask =
+                ApiClient.newUser("Other").createTask("Not Nadia's", "").getString("id");
         McpSchema.CallToolResult notFound = call("delete_task", Map.of("id", othersTask));
         assertThat(notFound.isError()).isTrue();
         assertThat(text(notFound)).contains("does not exist");
@@ -95,11 +116,16 @@ class McpIT {
     @Test
     void dueTodayIsCountedInTheTimeZoneGiven() {
         String zone = TimeZones.KIRITIMATI.getId();
-        nadia.createTask("Call the bank", "\"dueAt\": \"" + TimeZones.todayThereButNotInUtc(TimeZones.KIRITIMATI) + "\"");
+        nadia.createTask(
+                "Call the bank", "\"dueAt\": \"" + TimeZones.todayThereButNotInUtc(TimeZones.KIRITIMATI) + "\"");
 
-        assertThat(content(call("list_tasks", Map.of("due", "TODAY", "tz", zone))).getInt("total")).isEqualTo(1);
-        assertThat(content(call("list_tasks", Map.of("due", "TODAY"))).getInt("total")).isZero();
-        assertThat(content(call("get_stats", Map.of("tz", zone))).getInt("dueToday")).isEqualTo(1);
+        assertThat(content(call("list_tasks", Map.of("due", "TODAY", "tz", zone)))
+                        .getInt("total"))
+                .isEqualTo(1);
+        assertThat(content(call("list_tasks", Map.of("due", "TODAY"))).getInt("total"))
+                .isZero();
+        assertThat(content(call("get_stats", Map.of("tz", zone))).getInt("dueToday"))
+                .isEqualTo(1);
         assertThat(content(call("get_stats", Map.of())).getInt("dueToday")).isZero();
     }
 
@@ -133,10 +159,18 @@ class McpIT {
         HttpResponse<String> preflight = preflight(INSPECTOR_ORIGIN);
 
         assertThat(preflight.statusCode()).isEqualTo(204);
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(INSPECTOR_ORIGIN);
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse(""))
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                .hasValue(INSPECTOR_ORIGIN);
+        assertThat(preflight
+                        .headers()
+                        .firstValue("Access-Control-Allow-Headers")
+                        .orElse(""))
                 .contains("Authorization", "Mcp-Session-Id", "Mcp-Protocol-Version");
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("")).contains("POST", "DELETE");
+        assertThat(preflight
+                        .headers()
+                        .firstValue("Access-Control-Allow-Methods")
+                        .orElse(""))
+                .contains("POST", "DELETE");
     }
 
     @Test
@@ -145,8 +179,13 @@ class McpIT {
 
         assertThat(initialized.statusCode()).as(initialized.body()).isEqualTo(200);
         assertThat(initialized.headers().firstValue("Mcp-Session-Id")).isPresent();
-        assertThat(initialized.headers().firstValue("Access-Control-Allow-Origin")).hasValue(INSPECTOR_ORIGIN);
-        assertThat(initialized.headers().firstValue("Access-Control-Expose-Headers").orElse("")).contains("Mcp-Session-Id");
+        assertThat(initialized.headers().firstValue("Access-Control-Allow-Origin"))
+                .hasValue(INSPECTOR_ORIGIN);
+        assertThat(initialized
+                        .headers()
+                        .firstValue("Access-Control-Expose-Headers")
+                        .orElse(""))
+                .contains("Mcp-Session-Id");
     }
 
     @Test
@@ -154,7 +193,8 @@ class McpIT {
         HttpResponse<String> preflight = preflight("https://evil.example");
 
         assertThat(preflight.statusCode()).isEqualTo(403);
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                .isEmpty();
     }
 
     private McpSchema.CallToolResult call(String tool, Map<String, Object> arguments) {
@@ -179,7 +219,9 @@ class McpIT {
                 .endpoint("/api/mcp")
                 .requestBuilder(requests)
                 .build();
-        return McpClient.sync(transport).requestTimeout(Duration.ofSeconds(20)).initializationTimeout(Duration.ofSeconds(20))
+        return McpClient.sync(transport)
+                .requestTimeout(Duration.ofSeconds(20))
+                .initializationTimeout(Duration.ofSeconds(20))
                 .build();
     }
 

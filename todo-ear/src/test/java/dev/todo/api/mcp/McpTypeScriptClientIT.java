@@ -30,17 +30,24 @@ import org.junit.jupiter.api.Test;
 class McpTypeScriptClientIT {
 
     private static final Path CLIENT_DIR = Path.of(System.getProperty("interop.mcp.dir", "../interop/mcp-typescript"))
-            .toAbsolutePath().normalize();
+            .toAbsolutePath()
+            .normalize();
 
     @BeforeAll
     static void installTheClient() {
-        assertThat(CLIENT_DIR.resolve("package-lock.json")).as("the TypeScript client's lockfile").exists();
+        assertThat(CLIENT_DIR.resolve("package-lock.json"))
+                .as("the TypeScript client's lockfile")
+                .exists();
         for (String tool : List.of("node", "npm")) {
             Run version = run(List.of(tool, "--version"), Map.of(), Duration.ofSeconds(30));
-            assertThat(version.exitCode()).as(tool + " --version: " + version.output()).isZero();
+            assertThat(version.exitCode())
+                    .as(tool + " --version: " + version.output())
+                    .isZero();
         }
         Run install = run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), Duration.ofMinutes(5));
-        assertThat(install.exitCode()).as("npm ci in " + CLIENT_DIR + ":\n" + install.output()).isZero();
+        assertThat(install.exitCode())
+                .as("npm ci in " + CLIENT_DIR + ":\n" + install.output())
+                .isZero();
     }
 
     @Test
@@ -50,11 +57,16 @@ class McpTypeScriptClientIT {
         Run check = check(amina.token());
 
         assertThat(check.exitCode()).as(check.output()).isZero();
-        assertThat(check.output()).contains("ok: tools/list names the seven task tools",
-                "ok: a client without a token is refused with 401", "interop: all checks passed");
-        JsonObject tasks = Http.json(amina.get("/tasks?search=" + URLEncoder.encode("Interop check", StandardCharsets.UTF_8)));
+        assertThat(check.output())
+                .contains(
+                        "ok: tools/list names the seven task tools",
+                        "ok: a client without a token is refused with 401",
+                        "interop: all checks passed");
+        JsonObject tasks =
+                Http.json(amina.get("/tasks?search=" + URLEncoder.encode("Interop check", StandardCharsets.UTF_8)));
         assertThat(tasks.getInt("total")).isEqualTo(1);
-        assertThat(tasks.getJsonArray("items").getJsonObject(0).getString("title")).endsWith(": چائے خریدنا");
+        assertThat(tasks.getJsonArray("items").getJsonObject(0).getString("title"))
+                .endsWith(": چائے خریدنا");
     }
 
     @Test
@@ -66,12 +78,15 @@ class McpTypeScriptClientIT {
     }
 
     private static Run check(String token) {
-        return run(List.of("node", "check.mjs"), Map.of("MCP_URL", ApiClient.api() + "/mcp", "MCP_TOKEN", token),
+        return run(
+                List.of("node", "check.mjs"),
+                Map.of("MCP_URL", ApiClient.api() + "/mcp", "MCP_TOKEN", token),
                 Duration.ofMinutes(2));
     }
 
     private static Run run(List<String> command, Map<String, String> environment, Duration timeout) {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(CLIENT_DIR.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(CLIENT_DIR.toFile()).redirectErrorStream(true);
         builder.environment().putAll(environment);
         builder.environment().put("npm_config_update_notifier", "false");
         Process process;
@@ -104,6 +119,5 @@ class McpTypeScriptClientIT {
         }
     }
 
-    private record Run(int exitCode, String output) {
-    }
+    private record Run(int exitCode, String output) {}
 }

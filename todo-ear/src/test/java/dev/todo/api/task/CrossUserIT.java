@@ -33,11 +33,15 @@ class CrossUserIT {
     static Stream<Arguments> callsAboutAlicesTask() {
         return Stream.of(
                 Arguments.of("GET", (Function<String, HttpResponse<String>>) path -> bob.get(path)),
-                Arguments.of("PUT", (Function<String, HttpResponse<String>>) path -> bob.put(path, "{\"title\":\"mine\",\"version\":1}")),
-                Arguments.of("PATCH", (Function<String, HttpResponse<String>>) path -> bob.patch(path, "{\"title\":\"mine\"}")),
+                Arguments.of("PUT", (Function<String, HttpResponse<String>>)
+                        path -> bob.put(path, "{\"title\":\"mine\",\"version\":1}")),
+                Arguments.of("PATCH", (Function<String, HttpResponse<String>>)
+                        path -> bob.patch(path, "{\"title\":\"mine\"}")),
                 Arguments.of("DELETE", (Function<String, HttpResponse<String>>) path -> bob.delete(path)),
-                Arguments.of("POST completion", (Function<String, HttpResponse<String>>) path -> bob.post(path + "/completion", null)),
-                Arguments.of("DELETE completion", (Function<String, HttpResponse<String>>) path -> bob.delete(path + "/completion")));
+                Arguments.of("POST completion", (Function<String, HttpResponse<String>>)
+                        path -> bob.post(path + "/completion", null)),
+                Arguments.of("DELETE completion", (Function<String, HttpResponse<String>>)
+                        path -> bob.delete(path + "/completion")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -55,11 +59,13 @@ class CrossUserIT {
     @Test
     void listsSearchesAndStatsNeverShowTheOtherUsersTasks() {
         assertThat(Http.json(bob.get("/tasks")).getJsonArray("items").stream()
-                .map(item -> item.asJsonObject().getString("title"))).containsExactly("Bob's own task");
+                        .map(item -> item.asJsonObject().getString("title")))
+                .containsExactly("Bob's own task");
         assertThat(Http.json(bob.get("/tasks?q=secret")).getInt("total")).isZero();
         assertThat(Http.json(bob.get("/tasks?tag=private")).getInt("total")).isZero();
         assertThat(Http.json(bob.get("/tasks/stats")).getInt("total")).isEqualTo(1);
         assertThat(Http.json(alice.get("/tasks")).getJsonArray("items").stream()
-                .map(item -> item.asJsonObject().getString("title"))).containsExactly("Alice's secret plan");
+                        .map(item -> item.asJsonObject().getString("title")))
+                .containsExactly("Alice's secret plan");
     }
 }

@@ -31,6 +31,7 @@ class TaskListIT {
             .filter(zone -> ZonedDateTime.now(zone).getHour() < 20)
             .findFirst()
             .orElseThrow();
+
     private static ApiClient user;
 
     @BeforeAll
@@ -38,42 +39,56 @@ class TaskListIT {
         user = ApiClient.newUser("List Checker");
         Instant now = Instant.now();
         Instant laterToday = LocalDate.now(ZONE).atTime(23, 30).atZone(ZONE).toInstant();
-        user.createTask("Alpha report", "\"priority\":\"HIGH\",\"category\":\"WORK\",\"tags\":[\"q4\"],"
-                + "\"dueAt\":\"" + now.minus(2, ChronoUnit.DAYS) + "\"");
-        user.createTask("bravo groceries", "\"priority\":\"LOW\",\"category\":\"HOME\",\"tags\":[\"errands\"],"
-                + "\"description\":\"Milk and BREAD\"");
-        user.createTask("Charlie call", "\"priority\":\"MEDIUM\",\"category\":\"PERSONAL\","
-                + "\"dueAt\":\"" + laterToday + "\"");
-        user.createTask("Delta 100% done_now", "\"priority\":\"HIGH\",\"category\":\"WORK\",\"tags\":[\"q4\",\"errands\"],"
-                + "\"dueAt\":\"" + now.plus(40, ChronoUnit.DAYS) + "\"");
-        String echo = user.createTask("Echo finished", "\"priority\":\"LOW\",\"category\":\"OTHER\"").getString("id");
+        user.createTask(
+                "Alpha report",
+                "\"priority\":\"HIGH\",\"category\":\"WORK\",\"tags\":[\"q4\"]," + "\"dueAt\":\""
+                        + now.minus(2, ChronoUnit.DAYS) + "\"");
+        user.createTask(
+                "bravo groceries",
+                "\"priority\":\"LOW\",\"category\":\"HOME\",\"tags\":[\"errands\"],"
+                        + "\"description\":\"Milk and BREAD\"");
+        user.createTask(
+                "Charlie call",
+                "\"priority\":\"MEDIUM\",\"category\":\"PERSONAL\"," + "\"dueAt\":\"" + laterToday + "\"");
+        user.createTask(
+                "Delta 100% done_now",
+                "\"priority\":\"HIGH\",\"category\":\"WORK\",\"tags\":[\"q4\",\"errands\"]," + "\"dueAt\":\""
+                        + now.plus(40, ChronoUnit.DAYS) + "\"");
+        String echo = user.createTask("Echo finished", "\"priority\":\"LOW\",\"category\":\"OTHER\"")
+                .getString("id");
         user.post("/tasks/" + echo + "/completion", null);
     }
 
     private static List<String> titles(String query) {
         JsonObject page = Http.json(user.get("/tasks" + query));
-        return page.getJsonArray("items").stream().map(item -> item.asJsonObject().getString("title")).toList();
+        return page.getJsonArray("items").stream()
+                .map(item -> item.asJsonObject().getString("title"))
+                .toList();
     }
 
     @Test
     void defaultListIsEverythingNewestFirst() {
-        assertThat(titles("")).containsExactly("Echo finished", "Delta 100% done_now", "Charlie call", "bravo groceries",
-                "Alpha report");
+        assertThat(titles(""))
+                .containsExactly(
+                        "Echo finished", "Delta 100% done_now", "Charlie call", "bravo groceries", "Alpha report");
     }
 
     @Test
     void everyListedTaskCarriesItsOwnTags() {
         JsonObject page = Http.json(user.get("/tasks"));
-        Map<String, List<String>> tagsByTitle = page.getJsonArray("items").stream().map(JsonValue::asJsonObject)
-                .collect(Collectors.toMap(item -> item.getString("title"),
+        Map<String, List<String>> tagsByTitle = page.getJsonArray("items").stream()
+                .map(JsonValue::asJsonObject)
+                .collect(Collectors.toMap(
+                        item -> item.getString("title"),
                         item -> item.getJsonArray("tags").getValuesAs(JsonString::getString)));
 
-        assertThat(tagsByTitle).containsOnly(
-                Map.entry("Alpha report", List.of("q4")),
-                Map.entry("bravo groceries", List.of("errands")),
-                Map.entry("Charlie call", List.of()),
-                Map.entry("Delta 100% done_now", List.of("errands", "q4")),
-                Map.entry("Echo finished", List.of()));
+        assertThat(tagsByTitle)
+                .containsOnly(
+                        Map.entry("Alpha report", List.of("q4")),
+                        Map.entry("bravo groceries", List.of("errands")),
+                        Map.entry("Charlie call", List.of()),
+                        Map.entry("Delta 100% done_now", List.of("errands", "q4")),
+                        Map.entry("Echo finished", List.of()));
     }
 
     @Test
@@ -108,8 +123,10 @@ class TaskListIT {
 
     @Test
     void sortByDueDatePutsTasksWithoutOneLastInBothDirections() {
-        assertThat(titles("?sort=dueAt&direction=asc")).startsWith("Alpha report", "Charlie call", "Delta 100% done_now");
-        assertThat(titles("?sort=dueAt&direction=desc")).startsWith("Delta 100% done_now", "Charlie call", "Alpha report");
+        assertThat(titles("?sort=dueAt&direction=asc"))
+                .startsWith("Alpha report", "Charlie call", "Delta 100% done_now");
+        assertThat(titles("?sort=dueAt&direction=desc"))
+                .startsWith("Delta 100% done_now", "Charlie call", "Alpha report");
         assertThat(titles("?sort=dueAt&direction=desc").subList(3, 5))
                 .containsExactlyInAnyOrder("bravo groceries", "Echo finished");
     }
@@ -124,8 +141,9 @@ class TaskListIT {
 
     @Test
     void sortByTitleIgnoresCase() {
-        assertThat(titles("?sort=title&direction=asc")).containsExactly("Alpha report", "bravo groceries", "Charlie call",
-                "Delta 100% done_now", "Echo finished");
+        assertThat(titles("?sort=title&direction=asc"))
+                .containsExactly(
+                        "Alpha report", "bravo groceries", "Charlie call", "Delta 100% done_now", "Echo finished");
     }
 
     @Test
@@ -135,7 +153,8 @@ class TaskListIT {
 
         assertThat(first.getInt("total")).isEqualTo(5);
         assertThat(first.getInt("totalPages")).isEqualTo(3);
-        assertThat(titles("?sort=title&direction=asc&size=2&page=1")).containsExactly("Charlie call", "Delta 100% done_now");
+        assertThat(titles("?sort=title&direction=asc&size=2&page=1"))
+                .containsExactly("Charlie call", "Delta 100% done_now");
         assertThat(third.getJsonArray("items")).hasSize(1);
     }
 

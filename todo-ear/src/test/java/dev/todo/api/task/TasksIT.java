@@ -1,7 +1,5 @@
 package dev.todo.api.task;
 
-import jakarta.json.JsonString;
-
 import static dev.todo.support.Problems.assertProblem;
 import static dev.todo.support.Problems.fieldsAtFault;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +8,7 @@ import dev.todo.support.ApiClient;
 import dev.todo.support.Http;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,7 +30,8 @@ class TasksIT {
 
         assertThat(response.statusCode()).isEqualTo(201);
         JsonObject task = Http.json(response);
-        assertThat(response.headers().firstValue("Location")).hasValue(ApiClient.api() + "/tasks/" + task.getString("id"));
+        assertThat(response.headers().firstValue("Location"))
+                .hasValue(ApiClient.api() + "/tasks/" + task.getString("id"));
         assertThat(task.getString("title")).isEqualTo("Water the plants");
         assertThat(task.getString("priority")).isEqualTo("MEDIUM");
         assertThat(task.getString("category")).isEqualTo("OTHER");
@@ -44,9 +44,11 @@ class TasksIT {
 
     @Test
     void everyFieldIsStoredAndReturned() {
-        JsonObject task = user.createTask("Quarterly report", "\"description\":\"numbers for Q4\",\"priority\":\"HIGH\","
-                + "\"category\":\"WORK\",\"tags\":[\"finance\",\"q4\"],\"dueAt\":\"2026-12-15T17:00:00+05:00\","
-                + "\"remindAt\":\"2026-12-15T09:00:00Z\",\"recurrence\":\"MONTHLY\"");
+        JsonObject task = user.createTask(
+                "Quarterly report",
+                "\"description\":\"numbers for Q4\",\"priority\":\"HIGH\","
+                        + "\"category\":\"WORK\",\"tags\":[\"finance\",\"q4\"],\"dueAt\":\"2026-12-15T17:00:00+05:00\","
+                        + "\"remindAt\":\"2026-12-15T09:00:00Z\",\"recurrence\":\"MONTHLY\"");
 
         assertThat(task.getString("description")).isEqualTo("numbers for Q4");
         assertThat(task.getString("priority")).isEqualTo("HIGH");
@@ -61,8 +63,11 @@ class TasksIT {
     void textIsStoredExactlyAsSent() {
         String title = "<script>alert('x')</script> \"quoted\" ' OR 1=1 -- مرحبا 😀";
         String description = "Robert'); DROP TABLE task;-- <b>bold</b> ünïcødé\nsecond line\ttab";
-        JsonObject task = user.createTask(Json.createObjectBuilder().add("title", title)
-                .add("description", description).build().toString());
+        JsonObject task = user.createTask(Json.createObjectBuilder()
+                .add("title", title)
+                .add("description", description)
+                .build()
+                .toString());
 
         JsonObject read = Http.json(user.get("/tasks/" + task.getString("id")));
         assertThat(read.getString("title")).isEqualTo(title);
@@ -71,17 +76,28 @@ class TasksIT {
 
     @Test
     void invalidFieldsAreAllNamedInOne400() {
-        JsonObject problem = assertProblem(user.post("/tasks", "{\"title\":\"\",\"priority\":\"URGENT\",\"category\":7,"
-                + "\"tags\":\"home\",\"dueAt\":\"next tuesday\",\"recurrence\":\"YEARLY\",\"colour\":\"red\"}"), 400);
+        JsonObject problem = assertProblem(
+                user.post(
+                        "/tasks",
+                        "{\"title\":\"\",\"priority\":\"URGENT\",\"category\":7,"
+                                + "\"tags\":\"home\",\"dueAt\":\"next tuesday\",\"recurrence\":\"YEARLY\",\"colour\":\"red\"}"),
+                400);
 
-        assertThat(fieldsAtFault(problem)).containsExactlyInAnyOrder("title", "priority", "category", "tags", "dueAt",
-                "recurrence", "colour");
+        assertThat(fieldsAtFault(problem))
+                .containsExactlyInAnyOrder("title", "priority", "category", "tags", "dueAt", "recurrence", "colour");
     }
 
     @Test
     void tooLongTextIsRejectedWithItsField() {
-        JsonObject problem = assertProblem(user.post("/tasks", Json.createObjectBuilder()
-                .add("title", "x".repeat(256)).add("description", "y".repeat(4001)).build().toString()), 400);
+        JsonObject problem = assertProblem(
+                user.post(
+                        "/tasks",
+                        Json.createObjectBuilder()
+                                .add("title", "x".repeat(256))
+                                .add("description", "y".repeat(4001))
+                                .build()
+                                .toString()),
+                400);
 
         assertThat(fieldsAtFault(problem)).containsExactlyInAnyOrder("title", "description");
     }
@@ -123,7 +139,8 @@ class TasksIT {
 
     @Test
     void putReplacesEveryFieldAndNeedsTheVersion() {
-        JsonObject task = user.createTask("Old title", "\"priority\":\"HIGH\",\"tags\":[\"a\"],\"dueAt\":\"2026-12-01T09:00:00Z\"");
+        JsonObject task = user.createTask(
+                "Old title", "\"priority\":\"HIGH\",\"tags\":[\"a\"],\"dueAt\":\"2026-12-01T09:00:00Z\"");
         String path = "/tasks/" + task.getString("id");
 
         JsonObject problem = assertProblem(user.put(path, "{\"title\":\"New title\"}"), 400);
@@ -141,11 +158,12 @@ class TasksIT {
 
     @Test
     void patchChangesOnlyTheFieldsSentAndNullClearsADate() {
-        JsonObject task = user.createTask("Keep me", "\"priority\":\"LOW\",\"tags\":[\"x\"],\"dueAt\":\"2026-12-01T09:00:00Z\"");
+        JsonObject task =
+                user.createTask("Keep me", "\"priority\":\"LOW\",\"tags\":[\"x\"],\"dueAt\":\"2026-12-01T09:00:00Z\"");
         String path = "/tasks/" + task.getString("id");
 
-        HttpResponse<String> patched = user.send("PATCH", path, "{\"priority\":\"HIGH\",\"dueAt\":null}",
-                "application/merge-patch+json");
+        HttpResponse<String> patched =
+                user.send("PATCH", path, "{\"priority\":\"HIGH\",\"dueAt\":null}", "application/merge-patch+json");
 
         assertThat(patched.statusCode()).isEqualTo(200);
         JsonObject updated = Http.json(patched);
@@ -159,12 +177,14 @@ class TasksIT {
     void staleVersionGets409WithTheCurrentTaskAndChangesNothing() {
         JsonObject task = user.createTask("Contested", "");
         String path = "/tasks/" + task.getString("id");
-        assertThat(user.patch(path, "{\"title\":\"First edit\",\"version\":1}").statusCode()).isEqualTo(200);
+        assertThat(user.patch(path, "{\"title\":\"First edit\",\"version\":1}").statusCode())
+                .isEqualTo(200);
 
         JsonObject problem = assertProblem(user.patch(path, "{\"title\":\"Second edit\",\"version\":1}"), 409);
 
         assertThat(problem.getJsonObject("current").getString("title")).isEqualTo("First edit");
-        assertThat(problem.getJsonObject("current").getJsonNumber("version").longValue()).isEqualTo(2);
+        assertThat(problem.getJsonObject("current").getJsonNumber("version").longValue())
+                .isEqualTo(2);
         assertThat(Http.json(user.get(path)).getString("title")).isEqualTo("First edit");
     }
 
@@ -193,8 +213,11 @@ class TasksIT {
 
     @Test
     void completingDailyTaskSchedulesTomorrowOnce() {
-        String id = user.createTask("Stand-up", "\"recurrence\":\"DAILY\",\"dueAt\":\"2026-12-01T09:30:00Z\","
-                + "\"remindAt\":\"2026-12-01T09:15:00Z\",\"tags\":[\"team\"],\"priority\":\"HIGH\"").getString("id");
+        String id = user.createTask(
+                        "Stand-up",
+                        "\"recurrence\":\"DAILY\",\"dueAt\":\"2026-12-01T09:30:00Z\","
+                                + "\"remindAt\":\"2026-12-01T09:15:00Z\",\"tags\":[\"team\"],\"priority\":\"HIGH\"")
+                .getString("id");
 
         JsonObject first = Http.json(user.post("/tasks/" + id + "/completion", null));
         JsonObject second = Http.json(user.post("/tasks/" + id + "/completion", null));
@@ -211,9 +234,11 @@ class TasksIT {
 
     @Test
     void monthlyTaskMovesByACalendarMonth() {
-        String id = user.createTask("Rent", "\"recurrence\":\"MONTHLY\",\"dueAt\":\"2027-01-31T10:00:00Z\"").getString("id");
+        String id = user.createTask("Rent", "\"recurrence\":\"MONTHLY\",\"dueAt\":\"2027-01-31T10:00:00Z\"")
+                .getString("id");
 
-        JsonObject next = Http.json(user.post("/tasks/" + id + "/completion", null)).getJsonObject("nextOccurrence");
+        JsonObject next =
+                Http.json(user.post("/tasks/" + id + "/completion", null)).getJsonObject("nextOccurrence");
 
         assertThat(next.getString("dueAt")).isEqualTo("2027-02-28T10:00:00Z");
     }
@@ -236,21 +261,25 @@ class TasksIT {
         forgetful.createTask("Call mum", "\"remindAt\":\"" + now.minus(1, ChronoUnit.HOURS) + "\"");
         forgetful.createTask("Renew passport", "\"remindAt\":\"" + now.plus(1, ChronoUnit.DAYS) + "\"");
         forgetful.createTask("No reminder", "\"priority\":\"LOW\"");
-        String done = forgetful.createTask("Already done", "\"remindAt\":\"" + now.minus(2, ChronoUnit.HOURS) + "\"")
+        String done = forgetful
+                .createTask("Already done", "\"remindAt\":\"" + now.minus(2, ChronoUnit.HOURS) + "\"")
                 .getString("id");
         forgetful.post("/tasks/" + done + "/completion", null);
 
         JsonObject due = Http.json(forgetful.get("/tasks?reminder=due"));
 
         assertThat(due.getInt("total")).isEqualTo(1);
-        assertThat(due.getJsonArray("items").getJsonObject(0).getString("title")).isEqualTo("Call mum");
+        assertThat(due.getJsonArray("items").getJsonObject(0).getString("title"))
+                .isEqualTo("Call mum");
     }
 
     @Test
     void invalidQueryParametersAreNamed() {
-        JsonObject problem = assertProblem(user.get("/tasks?status=done&sort=colour&size=500&page=-1&tz=Mars/Base&reminder=soon"), 400);
+        JsonObject problem = assertProblem(
+                user.get("/tasks?status=done&sort=colour&size=500&page=-1&tz=Mars/Base&reminder=soon"), 400);
 
-        assertThat(fieldsAtFault(problem)).containsExactlyInAnyOrder("status", "sort", "size", "page", "tz", "reminder");
+        assertThat(fieldsAtFault(problem))
+                .containsExactlyInAnyOrder("status", "sort", "size", "page", "tz", "reminder");
     }
 
     @Test

@@ -1,7 +1,5 @@
 package dev.todo.web.account;
 
-import java.util.Locale;
-
 import dev.todo.web.api.ApiException;
 import dev.todo.web.api.MeApi;
 import dev.todo.web.api.NameChange;
@@ -14,6 +12,7 @@ import dev.todo.web.time.UserZone;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.Locale;
 import java.util.Map;
 
 /** {@code /profile}: name, email, password, the user's numbers, and leaving for good. */
@@ -75,7 +74,9 @@ public class ProfilePage {
             if (e.status() != 400) {
                 throw e;
             }
-            Pages.showProblem(e, Map.of("currentPassword", "password:current", "newPassword", "password:new"),
+            Pages.showProblem(
+                    e,
+                    Map.of("currentPassword", "password:current", "newPassword", "password:new"),
                     "Check the passwords.");
             reloadAfterFailure();
         }
@@ -102,7 +103,9 @@ public class ProfilePage {
 
     public String getInitial() {
         String shown = getUser().name();
-        return shown == null || shown.isBlank() ? "?" : shown.substring(0, shown.offsetByCodePoints(0, 1)).toUpperCase(Locale.ROOT);
+        return shown == null || shown.isBlank()
+                ? "?"
+                : shown.substring(0, shown.offsetByCodePoints(0, 1)).toUpperCase(Locale.ROOT);
     }
 
     public boolean isConfirmingDelete() {

@@ -26,7 +26,9 @@ public class SessionCookie {
     AccessToken accessToken;
 
     public void store(String token, Instant expiresAt) {
-        long seconds = expiresAt == null ? -1 : Math.max(0, Duration.between(Instant.now(), expiresAt).toSeconds());
+        long seconds = expiresAt == null
+                ? -1
+                : Math.max(0, Duration.between(Instant.now(), expiresAt).toSeconds());
         response().addCookie(cookie(token, (int) Math.min(seconds, Integer.MAX_VALUE)));
         accessToken.issued(token);
     }
@@ -37,7 +39,8 @@ public class SessionCookie {
     }
 
     private static HttpServletResponse response() {
-        return (HttpServletResponse) FacesContext.getCurrentInstance().getExternalContext().getResponse();
+        return (HttpServletResponse)
+                FacesContext.getCurrentInstance().getExternalContext().getResponse();
     }
 
     private Cookie cookie(String value, int maxAge) {

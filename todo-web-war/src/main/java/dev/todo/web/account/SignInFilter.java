@@ -32,8 +32,10 @@ public class SignInFilter extends HttpFilter {
         } else if (MEMBER_PAGES.contains(page) && !signedIn) {
             String query = request.getQueryString();
             String target = page + (query == null ? "" : "?" + query);
-            response.sendRedirect(context + "/sign-in" + ("GET".equals(request.getMethod()) && !"/tasks".equals(target)
-                    ? "?next=" + Pages.encode(target) : ""));
+            response.sendRedirect(context + "/sign-in"
+                    + ("GET".equals(request.getMethod()) && !"/tasks".equals(target)
+                            ? "?next=" + Pages.encode(target)
+                            : ""));
         } else if (GUEST_PAGES.contains(page) && signedIn && "GET".equals(request.getMethod())) {
             response.sendRedirect(context + "/tasks");
         } else {

@@ -37,10 +37,12 @@ public class SignInPage {
             if (e.status() == 401) {
                 Pages.error("That email and password do not match an account.");
             } else if (e.status() == 429) {
-                Pages.error("Too many attempts. Wait " + e.retryAfter().map(s -> s + " seconds").orElse("a minute")
-                        + " and try again.");
+                Pages.error("Too many attempts. Wait "
+                        + e.retryAfter().map(s -> s + " seconds").orElse("a minute") + " and try again.");
             } else if (e.status() == 400) {
-                Pages.showProblem(e, Map.of("email", "signin:email", "password", "signin:password"),
+                Pages.showProblem(
+                        e,
+                        Map.of("email", "signin:email", "password", "signin:password"),
                         "Check your email and password.");
             } else {
                 throw e;

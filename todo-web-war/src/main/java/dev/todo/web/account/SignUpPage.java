@@ -15,8 +15,8 @@ import java.util.Map;
 @RequestScoped
 public class SignUpPage {
 
-    private static final Map<String, String> INPUTS = Map.of(
-            "name", "signup:name", "email", "signup:email", "password", "signup:password");
+    private static final Map<String, String> INPUTS =
+            Map.of("name", "signup:name", "email", "signup:email", "password", "signup:password");
 
     @Inject
     AuthApi authApi;
@@ -33,7 +33,8 @@ public class SignUpPage {
         try {
             Session session = authApi.signUp(new SignUp(trim(name), trim(email), password));
             sessionCookie.store(session.token(), session.expiresAt());
-            Pages.redirect(Pages.safeReturnPath(next), "Welcome, " + session.user().name() + "! Add your first task below.");
+            Pages.redirect(
+                    Pages.safeReturnPath(next), "Welcome, " + session.user().name() + "! Add your first task below.");
         } catch (ApiException e) {
             if (e.status() == 400 || e.status() == 409) {
                 Pages.showProblem(e, INPUTS, "Check the form and try again.");

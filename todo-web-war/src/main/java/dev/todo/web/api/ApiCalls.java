@@ -10,8 +10,7 @@ import java.util.concurrent.CompletionStage;
  */
 public final class ApiCalls {
 
-    private ApiCalls() {
-    }
+    private ApiCalls() {}
 
     /** The answer, or the same {@link ApiException} or {@code ProcessingException} the blocking call would throw. */
     public static <T> T await(CompletionStage<T> call) {

@@ -54,7 +54,9 @@ public class ApiClients {
     @Produces
     @ApplicationScoped
     ChatApi chatApi() {
-        return builder(ASSISTANT_READ_TIMEOUT_MILLIS).register(new BearerTokenFilter(accessToken)).build(ChatApi.class);
+        return builder(ASSISTANT_READ_TIMEOUT_MILLIS)
+                .register(new BearerTokenFilter(accessToken))
+                .build(ChatApi.class);
     }
 
     @Produces

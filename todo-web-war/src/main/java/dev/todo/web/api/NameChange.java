@@ -1,5 +1,4 @@
 package dev.todo.web.api;
 
 /** Body of {@code PATCH /me}. */
-public record NameChange(String name) {
-}
+public record NameChange(String name) {}

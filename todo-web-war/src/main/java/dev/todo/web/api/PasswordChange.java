@@ -1,5 +1,4 @@
 package dev.todo.web.api;
 
 /** Body of {@code POST /me/password}. */
-public record PasswordChange(String currentPassword, String newPassword) {
-}
+public record PasswordChange(String currentPassword, String newPassword) {}

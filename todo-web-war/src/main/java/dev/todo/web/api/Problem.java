@@ -6,7 +6,13 @@ import java.util.List;
  * An {@code application/problem+json} error body (RFC 9457) with the API's field list for validation errors, and the
  * conversation the assistant kept when the model failed.
  */
-public record Problem(String type, String title, Integer status, String detail, String instance, List<FieldError> errors,
+public record Problem(
+        String type,
+        String title,
+        Integer status,
+        String detail,
+        String instance,
+        List<FieldError> errors,
         String conversationId) {
 
     public List<FieldError> errors() {
@@ -14,6 +20,5 @@ public record Problem(String type, String title, Integer status, String detail, 
     }
 
     /** One invalid field, named as in the request body. */
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 }

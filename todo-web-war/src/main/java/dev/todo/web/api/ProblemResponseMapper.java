@@ -1,10 +1,9 @@
 package dev.todo.web.api;
 
-import jakarta.ws.rs.ProcessingException;
-
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -22,7 +21,8 @@ public class ProblemResponseMapper implements ResponseExceptionMapper<ApiExcepti
 
     @Override
     public ApiException toThrowable(Response response) {
-        return new ApiException(response.getStatus(), problemOf(response), response.getHeaderString(HttpHeaders.RETRY_AFTER));
+        return new ApiException(
+                response.getStatus(), problemOf(response), response.getHeaderString(HttpHeaders.RETRY_AFTER));
     }
 
     private static Problem problemOf(Response response) {

@@ -1,5 +1,4 @@
 package dev.todo.web.api;
 
 /** Body of {@code POST /auth/signup}. */
-public record SignUp(String name, String email, String password) {
-}
+public record SignUp(String name, String email, String password) {}

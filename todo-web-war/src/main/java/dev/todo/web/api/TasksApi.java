@@ -21,19 +21,31 @@ import java.util.concurrent.CompletionStage;
 public interface TasksApi {
 
     @GET
-    TaskList list(@QueryParam("status") String status, @QueryParam("priority") String priority,
-            @QueryParam("category") String category, @QueryParam("tag") String tag, @QueryParam("due") String due,
-            @QueryParam("q") String query, @QueryParam("sort") String sort, @QueryParam("direction") String direction,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size, @QueryParam("tz") String zone);
+    TaskList list(
+            @QueryParam("status") String status,
+            @QueryParam("priority") String priority,
+            @QueryParam("category") String category,
+            @QueryParam("tag") String tag,
+            @QueryParam("due") String due,
+            @QueryParam("q") String query,
+            @QueryParam("sort") String sort,
+            @QueryParam("direction") String direction,
+            @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size,
+            @QueryParam("tz") String zone);
 
     /**
      * {@code reminder=due}: the open tasks whose reminder time has come. Asynchronous, so that a page can ask for it
      * while it waits for something else; the caller passes the token (see {@link ApiCalls}).
      */
     @GET
-    CompletionStage<TaskList> reminders(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @QueryParam("reminder") String reminder, @QueryParam("sort") String sort,
-            @QueryParam("direction") String direction, @QueryParam("size") Integer size, @QueryParam("tz") String zone);
+    CompletionStage<TaskList> reminders(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @QueryParam("reminder") String reminder,
+            @QueryParam("sort") String sort,
+            @QueryParam("direction") String direction,
+            @QueryParam("size") Integer size,
+            @QueryParam("tz") String zone);
 
     @GET
     @Path("stats")
@@ -42,8 +54,8 @@ public interface TasksApi {
     /** {@link #stats(String)} without waiting for the answer; the caller passes the token (see {@link ApiCalls}). */
     @GET
     @Path("stats")
-    CompletionStage<TaskStats> statsAsync(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @QueryParam("tz") String zone);
+    CompletionStage<TaskStats> statsAsync(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @QueryParam("tz") String zone);
 
     @GET
     @Path("{id}")

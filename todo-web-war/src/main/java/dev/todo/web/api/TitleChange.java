@@ -1,5 +1,4 @@
 package dev.todo.web.api;
 
 /** Body of {@code PATCH /conversations/{id}}. */
-public record TitleChange(String title) {
-}
+public record TitleChange(String title) {}

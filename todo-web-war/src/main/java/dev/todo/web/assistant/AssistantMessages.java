@@ -8,12 +8,12 @@ final class AssistantMessages {
 
     static final String NOT_CONFIGURED = "The assistant is not configured on this server, so it cannot answer yet. "
             + "Everything else works as usual; the operator can turn it on by setting a model provider key.";
-    static final String UNREACHABLE = "The assistant cannot be reached right now. Nothing is lost; try again in a minute.";
+    static final String UNREACHABLE =
+            "The assistant cannot be reached right now. Nothing is lost; try again in a minute.";
     static final String CUT_OFF = "The answer was cut off. Reload the conversation to see what was saved.";
     static final String EMPTY = "Write a message first.";
 
-    private AssistantMessages() {
-    }
+    private AssistantMessages() {}
 
     static String of(ApiException failure) {
         return of(failure.status(), failure.problem().orElse(null));

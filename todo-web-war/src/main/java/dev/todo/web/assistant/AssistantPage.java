@@ -42,6 +42,7 @@ public class AssistantPage {
     private String edit;
     /** {@code delete} while asking to confirm deleting, from the URL. */
     private String confirm;
+
     private String message;
     private String title;
     /** Why the last message got no answer, shown above the composer. */
@@ -88,7 +89,8 @@ public class AssistantPage {
 
     public void rename() {
         try {
-            ConversationSummary renamed = conversationsApi.rename(conversation(), new TitleChange(title == null ? null : title.strip()));
+            ConversationSummary renamed =
+                    conversationsApi.rename(conversation(), new TitleChange(title == null ? null : title.strip()));
             Pages.redirect(urlOf(renamed.id()), "Renamed to “" + renamed.title() + "”.");
         } catch (ApiException e) {
             if (e.status() == 400) {

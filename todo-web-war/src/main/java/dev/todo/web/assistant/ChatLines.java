@@ -14,8 +14,7 @@ final class ChatLines {
     /** How the API begins the summary of a tool call that was refused or failed. */
     static final String FAILED_PREFIX = "Failed";
 
-    private ChatLines() {
-    }
+    private ChatLines() {}
 
     static List<ChatLine> of(List<Message> messages) {
         List<ChatLine> lines = new ArrayList<>();

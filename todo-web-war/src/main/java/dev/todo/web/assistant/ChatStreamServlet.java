@@ -53,8 +53,8 @@ public class ChatStreamServlet extends HttpServlet {
             return;
         }
         String conversation = request.getParameter("conversation");
-        ChatRequest chat = new ChatRequest(conversation == null || conversation.isBlank() ? null : conversation,
-                message.strip(), userZone.id());
+        ChatRequest chat = new ChatRequest(
+                conversation == null || conversation.isBlank() ? null : conversation, message.strip(), userZone.id());
         try (InputStream events = chatApi.stream(chat)) {
             relay.relay(events);
         } catch (ApiException e) {

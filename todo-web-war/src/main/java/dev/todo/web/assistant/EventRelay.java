@@ -62,14 +62,19 @@ final class EventRelay {
     }
 
     void error(String message) throws IOException {
-        write("error", Json.createObjectBuilder().add("message", message).build().toString());
+        write(
+                "error",
+                Json.createObjectBuilder().add("message", message).build().toString());
     }
 
     void signInAgain(String contextPath) throws IOException {
-        write("error", Json.createObjectBuilder()
-                .add("message", "Your session has ended. Sign in again to carry on.")
-                .add("location", contextPath + "/sign-in?reason=expired&next=%2Fassistant")
-                .build().toString());
+        write(
+                "error",
+                Json.createObjectBuilder()
+                        .add("message", "Your session has ended. Sign in again to carry on.")
+                        .add("location", contextPath + "/sign-in?reason=expired&next=%2Fassistant")
+                        .build()
+                        .toString());
     }
 
     private void send(String event, String data) throws IOException {

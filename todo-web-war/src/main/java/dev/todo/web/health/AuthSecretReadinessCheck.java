@@ -21,7 +21,9 @@ public class AuthSecretReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        Optional<String> problem = AuthSecret.from(ConfigProvider.getConfig(getClass().getClassLoader())).problem();
+        Optional<String> problem = AuthSecret.from(
+                        ConfigProvider.getConfig(getClass().getClassLoader()))
+                .problem();
         if (problem.isPresent() && logged.compareAndSet(false, true)) {
             LOG.severe("Not ready: " + problem.get() + ". Set AUTH_SECRET to the same random value of at least "
                     + AuthSecret.MINIMUM_BYTES + " bytes as the api server's.");

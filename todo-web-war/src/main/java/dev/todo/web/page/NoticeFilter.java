@@ -26,16 +26,20 @@ public class NoticeFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         Cookie[] cookies = request.getCookies();
-        if ("GET".equals(request.getMethod()) && cookies != null
+        if ("GET".equals(request.getMethod())
+                && cookies != null
                 && !request.getRequestURI().contains("/jakarta.faces.resource/")) {
-            Arrays.stream(cookies).filter(c -> Pages.NOTICE_COOKIE.equals(c.getName())).findFirst().ifPresent(notice -> {
-                request.setAttribute(ATTRIBUTE, URLDecoder.decode(notice.getValue(), StandardCharsets.UTF_8));
-                Cookie expired = new Cookie(Pages.NOTICE_COOKIE, "");
-                expired.setPath("/");
-                expired.setHttpOnly(true);
-                expired.setMaxAge(0);
-                response.addCookie(expired);
-            });
+            Arrays.stream(cookies)
+                    .filter(c -> Pages.NOTICE_COOKIE.equals(c.getName()))
+                    .findFirst()
+                    .ifPresent(notice -> {
+                        request.setAttribute(ATTRIBUTE, URLDecoder.decode(notice.getValue(), StandardCharsets.UTF_8));
+                        Cookie expired = new Cookie(Pages.NOTICE_COOKIE, "");
+                        expired.setPath("/");
+                        expired.setHttpOnly(true);
+                        expired.setMaxAge(0);
+                        response.addCookie(expired);
+                    });
         }
         chain.doFilter(request, response);
     }

@@ -19,8 +19,7 @@ public final class Pages {
     /** Short-lived cookie that carries a one-line notice across a redirect; see {@link NoticeFilter}. */
     static final String NOTICE_COOKIE = "todo_notice";
 
-    private Pages() {
-    }
+    private Pages() {}
 
     /** Redirects to a path of this application, e.g. {@code /tasks?status=open}. */
     public static void redirect(String path) {
@@ -54,7 +53,8 @@ public final class Pages {
     }
 
     public static void error(String message) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+        FacesContext.getCurrentInstance()
+                .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
     }
 
     /** A message shown next to the component with this client id (e.g. {@code signup:email}). */
@@ -99,7 +99,10 @@ public final class Pages {
      * the same name, and this reads the request.
      */
     public static String viewParameter(String name) {
-        String value = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get(name);
+        String value = FacesContext.getCurrentInstance()
+                .getExternalContext()
+                .getRequestParameterMap()
+                .get(name);
         return value == null || value.isBlank() ? null : value;
     }
 
@@ -116,8 +119,12 @@ public final class Pages {
      * protocol-relative, no scheme; anything else becomes the tasks page.
      */
     public static String safeReturnPath(String path) {
-        if (path == null || !path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")
-                || path.contains("\r") || path.contains("\n")) {
+        if (path == null
+                || !path.startsWith("/")
+                || path.startsWith("//")
+                || path.startsWith("/\\")
+                || path.contains("\r")
+                || path.contains("\n")) {
             return "/tasks";
         }
         return path;

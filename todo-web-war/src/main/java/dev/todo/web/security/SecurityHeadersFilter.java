@@ -59,7 +59,8 @@ public class SecurityHeadersFilter extends HttpFilter {
         try {
             URI uri = URI.create(origin);
             String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-            return host == null || !withoutDefaultPort(host.split(",")[0].trim()).equalsIgnoreCase(withoutDefaultPort(authority));
+            return host == null
+                    || !withoutDefaultPort(host.split(",")[0].trim()).equalsIgnoreCase(withoutDefaultPort(authority));
         } catch (IllegalArgumentException e) {
             return true;
         }

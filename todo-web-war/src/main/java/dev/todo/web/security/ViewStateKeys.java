@@ -30,13 +30,17 @@ public class ViewStateKeys implements ServletContainerInitializer {
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) {
         AuthSecret secret = AuthSecret.from(ConfigProvider.getConfig(ViewStateKeys.class.getClassLoader()));
-        secret.keyBytes().ifPresentOrElse(key -> {
-            context.setInitParameter(SECRET, derive(key, "faces view state encryption"));
-            context.setInitParameter(ALGORITHM, "AES");
-            context.setInitParameter(MAC_SECRET, derive(key, "faces view state signature"));
-            context.setInitParameter(MAC_ALGORITHM, "HmacSHA256");
-        }, () -> LOG.warning("The Faces view state keys are random to this process: " + secret.problem().orElseThrow()
-                + ". Pages work on this server only; readiness stays DOWN until AUTH_SECRET is set."));
+        secret.keyBytes()
+                .ifPresentOrElse(
+                        key -> {
+                            context.setInitParameter(SECRET, derive(key, "faces view state encryption"));
+                            context.setInitParameter(ALGORITHM, "AES");
+                            context.setInitParameter(MAC_SECRET, derive(key, "faces view state signature"));
+                            context.setInitParameter(MAC_ALGORITHM, "HmacSHA256");
+                        },
+                        () -> LOG.warning("The Faces view state keys are random to this process: "
+                                + secret.problem().orElseThrow()
+                                + ". Pages work on this server only; readiness stays DOWN until AUTH_SECRET is set."));
     }
 
     /** A 256-bit key for one purpose: HMAC-SHA256 of the purpose under the shared secret, base64 as MyFaces reads it. */
@@ -44,7 +48,8 @@ public class ViewStateKeys implements ServletContainerInitializer {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(("todo-web " + purpose).getBytes(StandardCharsets.UTF_8)));
+            return Base64.getEncoder()
+                    .encodeToString(mac.doFinal(("todo-web " + purpose).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }

@@ -10,18 +10,31 @@ import java.util.Objects;
 @ApplicationScoped
 public class Choices {
 
-    static final List<Choice> PRIORITIES = List.of(
-            new Choice("HIGH", "High"), new Choice("MEDIUM", "Medium"), new Choice("LOW", "Low"));
-    static final List<Choice> CATEGORIES = List.of(new Choice("WORK", "Work"), new Choice("PERSONAL", "Personal"),
-            new Choice("HOME", "Home"), new Choice("OTHER", "Other"));
-    static final List<Choice> RECURRENCES = List.of(new Choice("NONE", "Does not repeat"),
-            new Choice("DAILY", "Every day"), new Choice("WEEKLY", "Every week"), new Choice("MONTHLY", "Every month"));
-    static final List<Choice> STATUSES = List.of(new Choice("open", "Open"), new Choice("completed", "Done"),
-            new Choice("all", "All"));
-    static final List<Choice> DUE_WINDOWS = List.of(new Choice("", "Any time"), new Choice("overdue", "Overdue"),
-            new Choice("today", "Due today"), new Choice("week", "Due this week"), new Choice("none", "No due date"));
-    static final List<Choice> SORTS = List.of(new Choice("createdAt", "Newest first"), new Choice("dueAt", "Due date"),
-            new Choice("priority", "Priority"), new Choice("title", "Title"));
+    static final List<Choice> PRIORITIES =
+            List.of(new Choice("HIGH", "High"), new Choice("MEDIUM", "Medium"), new Choice("LOW", "Low"));
+    static final List<Choice> CATEGORIES = List.of(
+            new Choice("WORK", "Work"),
+            new Choice("PERSONAL", "Personal"),
+            new Choice("HOME", "Home"),
+            new Choice("OTHER", "Other"));
+    static final List<Choice> RECURRENCES = List.of(
+            new Choice("NONE", "Does not repeat"),
+            new Choice("DAILY", "Every day"),
+            new Choice("WEEKLY", "Every week"),
+            new Choice("MONTHLY", "Every month"));
+    static final List<Choice> STATUSES =
+            List.of(new Choice("open", "Open"), new Choice("completed", "Done"), new Choice("all", "All"));
+    static final List<Choice> DUE_WINDOWS = List.of(
+            new Choice("", "Any time"),
+            new Choice("overdue", "Overdue"),
+            new Choice("today", "Due today"),
+            new Choice("week", "Due this week"),
+            new Choice("none", "No due date"));
+    static final List<Choice> SORTS = List.of(
+            new Choice("createdAt", "Newest first"),
+            new Choice("dueAt", "Due date"),
+            new Choice("priority", "Priority"),
+            new Choice("title", "Title"));
 
     static final List<Choice> DIRECTIONS = List.of(new Choice("asc", "Ascending"), new Choice("desc", "Descending"));
 
@@ -66,7 +79,10 @@ public class Choices {
     }
 
     private static String label(List<Choice> choices, String value) {
-        return choices.stream().filter(c -> Objects.equals(c.value(), value)).map(Choice::label).findFirst()
+        return choices.stream()
+                .filter(c -> Objects.equals(c.value(), value))
+                .map(Choice::label)
+                .findFirst()
                 .orElse(value == null ? "" : value);
     }
 }

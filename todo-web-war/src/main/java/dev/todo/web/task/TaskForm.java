@@ -1,14 +1,13 @@
 package dev.todo.web.task;
 
-import java.util.Locale;
-import java.util.stream.Collectors;
-
 import dev.todo.web.api.Task;
 import dev.todo.web.api.TaskFields;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** The task fields as the forms hold them; tags are typed as one comma-separated line. */
 public class TaskForm {
@@ -38,8 +37,16 @@ public class TaskForm {
     }
 
     TaskFields toFields(Long version) {
-        return new TaskFields(title == null ? null : title.trim(), blankToNull(description), priority, category,
-                parseTags(tags), dueAt, remindAt, recurrence, version);
+        return new TaskFields(
+                title == null ? null : title.trim(),
+                blankToNull(description),
+                priority,
+                category,
+                parseTags(tags),
+                dueAt,
+                remindAt,
+                recurrence,
+                version);
     }
 
     /** "Home, errands ,home" becomes [home, errands]: trimmed, lower case, no repeats, no empties. */

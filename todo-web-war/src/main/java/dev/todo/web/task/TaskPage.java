@@ -18,9 +18,23 @@ import java.util.Map;
 @RequestScoped
 public class TaskPage {
 
-    private static final Map<String, String> INPUTS = Map.of("title", "edit:title", "description", "edit:description",
-            "tags", "edit:tags", "dueAt", "edit:due", "remindAt", "edit:remind", "priority", "edit:priority",
-            "category", "edit:category", "recurrence", "edit:recurrence");
+    private static final Map<String, String> INPUTS = Map.of(
+            "title",
+            "edit:title",
+            "description",
+            "edit:description",
+            "tags",
+            "edit:tags",
+            "dueAt",
+            "edit:due",
+            "remindAt",
+            "edit:remind",
+            "priority",
+            "edit:priority",
+            "category",
+            "edit:category",
+            "recurrence",
+            "edit:recurrence");
 
     @Inject
     TasksApi tasksApi;
@@ -28,6 +42,7 @@ public class TaskPage {
     private String id;
     /** The list the user came from, to go back to; only paths of the tasks page are followed. */
     private String back;
+
     private String confirm;
     private Long version;
 
@@ -87,7 +102,8 @@ public class TaskPage {
     }
 
     public String getConfirmDeleteUrl() {
-        return "/task?id=" + Pages.encode(id()) + (back == null ? "" : "&back=" + Pages.encode(back)) + "&confirm=delete";
+        return "/task?id=" + Pages.encode(id()) + (back == null ? "" : "&back=" + Pages.encode(back))
+                + "&confirm=delete";
     }
 
     public String getCancelDeleteUrl() {

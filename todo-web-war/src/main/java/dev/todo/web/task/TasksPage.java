@@ -34,8 +34,17 @@ public class TasksPage {
     /** Client id of the list form's hidden command that every row button submits; see tasks.xhtml. */
     static final String ROW_ACTION = "list:act";
 
-    private static final Map<String, String> QUICK_ADD_INPUTS = Map.of("title", "add:title",
-            "description", "add:description", "tags", "add:tags", "dueAt", "add:due", "remindAt", "add:remind");
+    private static final Map<String, String> QUICK_ADD_INPUTS = Map.of(
+            "title",
+            "add:title",
+            "description",
+            "add:description",
+            "tags",
+            "add:tags",
+            "dueAt",
+            "add:due",
+            "remindAt",
+            "add:remind");
 
     @Inject
     TasksApi tasksApi;
@@ -72,11 +81,20 @@ public class TasksPage {
         String zone = userZone.id();
         // The three calls are independent; the API answers the counts and reminders while it lists the page.
         CompletionStage<TaskStats> pendingStats = tasksApi.statsAsync(accessToken.bearer(), zone);
-        CompletionStage<TaskList> pendingReminders = tasksApi.reminders(accessToken.bearer(), "due", "dueAt", "asc",
-                REMINDERS_SHOWN, zone);
-        tasks = tasksApi.list(getEffectiveStatus(), emptyToNull(priority), emptyToNull(category), emptyToNull(tag),
-                emptyToNull(due), emptyToNull(q), emptyToNull(sort), emptyToNull(direction), Math.max(page, 0),
-                PAGE_SIZE, zone);
+        CompletionStage<TaskList> pendingReminders =
+                tasksApi.reminders(accessToken.bearer(), "due", "dueAt", "asc", REMINDERS_SHOWN, zone);
+        tasks = tasksApi.list(
+                getEffectiveStatus(),
+                emptyToNull(priority),
+                emptyToNull(category),
+                emptyToNull(tag),
+                emptyToNull(due),
+                emptyToNull(q),
+                emptyToNull(sort),
+                emptyToNull(direction),
+                Math.max(page, 0),
+                PAGE_SIZE,
+                zone);
         stats = ApiCalls.await(pendingStats);
         reminders = ApiCalls.await(pendingReminders).items();
     }
@@ -120,7 +138,10 @@ public class TasksPage {
 
     /** The list's one-click actions: the pressed button submits {@code complete:<id>}, {@code reopen:<id>} or {@code delete:<id>}. */
     public void act() {
-        String value = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get(ROW_ACTION);
+        String value = FacesContext.getCurrentInstance()
+                .getExternalContext()
+                .getRequestParameterMap()
+                .get(ROW_ACTION);
         int colon = value == null ? -1 : value.indexOf(':');
         if (colon < 0) {
             return;

@@ -35,13 +35,16 @@ public class InstantInputConverter implements Converter<Instant> {
         try {
             return LocalDateTime.parse(value.trim()).atZone(userZone.zone()).toInstant();
         } catch (DateTimeParseException e) {
-            throw new ConverterException(new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "Enter a date and time like 2026-12-24 18:00.", null), e);
+            throw new ConverterException(
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, "Enter a date and time like 2026-12-24 18:00.", null),
+                    e);
         }
     }
 
     @Override
     public String getAsString(FacesContext context, UIComponent component, Instant value) {
-        return value == null ? "" : INPUT.format(value.atZone(userZone.zone()).toLocalDateTime().truncatedTo(ChronoUnit.MINUTES));
+        return value == null
+                ? ""
+                : INPUT.format(value.atZone(userZone.zone()).toLocalDateTime().truncatedTo(ChronoUnit.MINUTES));
     }
 }

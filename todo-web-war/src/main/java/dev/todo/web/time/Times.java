@@ -62,6 +62,8 @@ public class Times {
     }
 
     public boolean isSoon(Instant instant) {
-        return instant != null && !isPast(instant) && instant.isBefore(clock.instant().plus(SOON));
+        return instant != null
+                && !isPast(instant)
+                && instant.isBefore(clock.instant().plus(SOON));
     }
 }

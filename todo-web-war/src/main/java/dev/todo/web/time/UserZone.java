@@ -32,7 +32,9 @@ public class UserZone {
     void readCookie() {
         Cookie[] cookies = request.getCookies();
         if (cookies != null) {
-            Arrays.stream(cookies).filter(c -> COOKIE.equals(c.getName())).findFirst()
+            Arrays.stream(cookies)
+                    .filter(c -> COOKIE.equals(c.getName()))
+                    .findFirst()
                     .ifPresent(c -> zone = parse(c.getValue()));
         }
     }

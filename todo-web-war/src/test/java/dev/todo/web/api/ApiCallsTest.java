@@ -22,14 +22,16 @@ class ApiCallsTest {
     void aRefusalIsThrownAsTheSameApiExceptionAsABlockingCallWould() {
         ApiException refused = new ApiException(401, null, null);
 
-        assertThatThrownBy(() -> ApiCalls.await(CompletableFuture.failedFuture(refused))).isSameAs(refused);
+        assertThatThrownBy(() -> ApiCalls.await(CompletableFuture.failedFuture(refused)))
+                .isSameAs(refused);
     }
 
     @Test
     void anApiThatDoesNotAnswerIsThrownAsTheProcessingException() {
         ProcessingException unreachable = new ProcessingException("Connection refused");
 
-        assertThatThrownBy(() -> ApiCalls.await(CompletableFuture.failedFuture(unreachable))).isSameAs(unreachable);
+        assertThatThrownBy(() -> ApiCalls.await(CompletableFuture.failedFuture(unreachable)))
+                .isSameAs(unreachable);
     }
 
     @Test
@@ -37,6 +39,7 @@ class ApiCallsTest {
         Exception checked = new Exception("checked");
 
         assertThatThrownBy(() -> ApiCalls.await(CompletableFuture.failedFuture(checked)))
-                .isInstanceOf(CompletionException.class).hasCause(checked);
+                .isInstanceOf(CompletionException.class)
+                .hasCause(checked);
     }
 }

@@ -16,10 +16,12 @@ class AssistantMessagesTest {
 
     @Test
     void aModelFailureSaysTheAssistantCouldNotAnswerAndWhy() {
-        Problem problem = problem(502, "Assistant unavailable", "The model provider had an error. Send your message again in a moment.");
+        Problem problem = problem(
+                502, "Assistant unavailable", "The model provider had an error. Send your message again in a moment.");
 
         assertThat(AssistantMessages.of(502, problem))
-                .isEqualTo("The assistant could not answer. The model provider had an error. Send your message again in a moment.");
+                .isEqualTo(
+                        "The assistant could not answer. The model provider had an error. Send your message again in a moment.");
     }
 
     @Test

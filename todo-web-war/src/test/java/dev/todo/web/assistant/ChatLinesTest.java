@@ -18,11 +18,12 @@ class ChatLinesTest {
                 new Message("tool", "{}", null, "delete_task", "Failed: Task 9 does not exist.", null),
                 message("assistant", "Added 'Buy milk'.", null));
 
-        assertThat(ChatLines.of(stored)).containsExactly(
-                new ChatLine("user", "Add buy milk"),
-                new ChatLine("action", "Created task 'Buy milk'"),
-                new ChatLine("action failed", "Failed: Task 9 does not exist."),
-                new ChatLine("assistant", "Added 'Buy milk'."));
+        assertThat(ChatLines.of(stored))
+                .containsExactly(
+                        new ChatLine("user", "Add buy milk"),
+                        new ChatLine("action", "Created task 'Buy milk'"),
+                        new ChatLine("action failed", "Failed: Task 9 does not exist."),
+                        new ChatLine("assistant", "Added 'Buy milk'."));
     }
 
     @Test

@@ -22,9 +22,10 @@ class EventRelayTest {
                 + "event: text\ndata: {\"delta\":\"Hi <b>\"}\n\n"
                 + "event: done\ndata: {\"conversationId\":\"c1\",\"reply\":\"Hi <b>\",\"toolCalls\":[]}\n\n"));
 
-        assertThat(written.toString()).isEqualTo("event: conversation\ndata: {\"conversationId\":\"c1\"}\n\n"
-                + "event: text\ndata: {\"delta\":\"Hi <b>\"}\n\n"
-                + "event: done\ndata: {\"conversationId\":\"c1\",\"reply\":\"Hi <b>\",\"toolCalls\":[]}\n\n");
+        assertThat(written.toString())
+                .isEqualTo("event: conversation\ndata: {\"conversationId\":\"c1\"}\n\n"
+                        + "event: text\ndata: {\"delta\":\"Hi <b>\"}\n\n"
+                        + "event: done\ndata: {\"conversationId\":\"c1\",\"reply\":\"Hi <b>\",\"toolCalls\":[]}\n\n");
         assertThat(flushes).hasValue(3);
     }
 
@@ -33,15 +34,18 @@ class EventRelayTest {
         relay.relay(stream("event: error\ndata: {\"title\":\"Assistant unavailable\",\"status\":502,"
                 + "\"detail\":\"The model provider had an error.\"}\n\n"));
 
-        assertThat(written.toString()).isEqualTo("event: error\n"
-                + "data: {\"message\":\"The assistant could not answer. The model provider had an error.\"}\n\n");
+        assertThat(written.toString())
+                .isEqualTo(
+                        "event: error\n"
+                                + "data: {\"message\":\"The assistant could not answer. The model provider had an error.\"}\n\n");
     }
 
     @Test
     void aStreamThatEndsWithoutDoneOrErrorIsReportedAsCutOff() throws IOException {
         relay.relay(stream("event: text\ndata: {\"delta\":\"Hal\"}\n\n"));
 
-        assertThat(written.toString()).endsWith("event: error\ndata: {\"message\":\"" + AssistantMessages.CUT_OFF + "\"}\n\n");
+        assertThat(written.toString())
+                .endsWith("event: error\ndata: {\"message\":\"" + AssistantMessages.CUT_OFF + "\"}\n\n");
     }
 
     private static ByteArrayInputStream stream(String text) {

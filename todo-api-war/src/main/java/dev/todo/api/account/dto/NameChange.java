@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "NameChange")
 public record NameChange(
-        @NotBlank(message = "must not be blank") @Size(max = 100, message = "must be at most 100 characters")
-        @Schema(example = "Ayesha K.") String name) {
-}
+        @NotBlank(message = "must not be blank")
+        @Size(max = 100, message = "must be at most 100 characters")
+        @Schema(example = "Ayesha K.")
+        String name) {}

@@ -8,14 +8,24 @@ import java.time.ZoneId;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(name = "ChatRequest", description = "A message to the assistant; without conversationId it starts a new conversation")
+@Schema(
+        name = "ChatRequest",
+        description = "A message to the assistant; without conversationId it starts a new conversation")
 public record ChatRequest(
-        @Schema(description = "The conversation to continue", format = "uuid") String conversationId,
-        @NotBlank(message = "must not be blank") @Size(max = 4000, message = "must be at most 4000 characters")
-        @Schema(example = "Add buy milk for tomorrow at 9") String message,
+        @Schema(description = "The conversation to continue", format = "uuid")
+        String conversationId,
+
+        @NotBlank(message = "must not be blank")
+        @Size(max = 4000, message = "must be at most 4000 characters")
+        @Schema(example = "Add buy milk for tomorrow at 9")
+        String message,
+
         @Size(max = 64, message = "must be at most 64 characters")
-        @Schema(description = "The user's IANA time zone; the assistant's 'today' and 'this week' are there. UTC when left out",
-                example = "Asia/Karachi") String timeZone) {
+        @Schema(
+                description =
+                        "The user's IANA time zone; the assistant's 'today' and 'this week' are there. UTC when left out",
+                example = "Asia/Karachi")
+        String timeZone) {
 
     public static final Set<String> FIELDS = Set.of("conversationId", "message", "timeZone");
 

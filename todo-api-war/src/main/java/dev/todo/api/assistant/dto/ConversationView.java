@@ -6,5 +6,5 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Conversation", description = "A conversation with its messages in order")
-public record ConversationView(UUID id, String title, Instant createdAt, Instant updatedAt, List<MessageView> messages) {
-}
+public record ConversationView(
+        UUID id, String title, Instant createdAt, Instant updatedAt, List<MessageView> messages) {}

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "TitleChange")
 public record TitleChange(
-        @NotBlank(message = "must not be blank") @Size(max = 120, message = "must be at most 120 characters")
-        @Schema(example = "Groceries") String title) {
-}
+        @NotBlank(message = "must not be blank")
+        @Size(max = 120, message = "must be at most 120 characters")
+        @Schema(example = "Groceries")
+        String title) {}

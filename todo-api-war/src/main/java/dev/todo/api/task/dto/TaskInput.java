@@ -17,21 +17,32 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "TaskInput", description = "Task fields; on create only title is required, on PUT also version")
 public record TaskInput(
-        @NotBlank(message = "must not be blank") @Size(max = 255, message = "must be at most 255 characters")
-        @Schema(example = "Buy milk") String title,
-        @Size(max = 4000, message = "must be at most 4000 characters") String description,
+        @NotBlank(message = "must not be blank")
+        @Size(max = 255, message = "must be at most 255 characters")
+        @Schema(example = "Buy milk")
+        String title,
+
+        @Size(max = 4000, message = "must be at most 4000 characters")
+        String description,
+
         @Schema(defaultValue = "MEDIUM") Priority priority,
         @Schema(defaultValue = "OTHER") Category category,
+
         @Size(max = 20, message = "must have at most 20 tags")
-        Set<@NotBlank(message = "must not be blank") @Size(max = 40, message = "must be at most 40 characters") String> tags,
+        Set<@NotBlank(message = "must not be blank") @Size(max = 40, message = "must be at most 40 characters") String>
+                tags,
+
         @Schema(example = "2026-12-01T09:00:00Z") Instant dueAt,
         @Schema(example = "2026-12-01T08:30:00Z") Instant remindAt,
         @Schema(defaultValue = "NONE") Recurrence recurrence,
-        @Schema(description = "The version the client last saw") Long version,
+
+        @Schema(description = "The version the client last saw")
+        Long version,
+
         @Schema(hidden = true) Set<String> present) {
 
-    public static final Set<String> FIELDS = Set.of("title", "description", "priority", "category", "tags", "dueAt",
-            "remindAt", "recurrence", "version");
+    public static final Set<String> FIELDS = Set.of(
+            "title", "description", "priority", "category", "tags", "dueAt", "remindAt", "recurrence", "version");
 
     /** Reads a body opened with {@link #FIELDS}; type errors stay in the reader for the validation step. */
     public static TaskInput read(JsonInput input) {

@@ -25,11 +25,25 @@ public record TaskView(
         Instant completedAt,
         Instant createdAt,
         Instant updatedAt,
-        @Schema(description = "Send it back with updates; a stale value gets 409") long version) {
+
+        @Schema(description = "Send it back with updates; a stale value gets 409")
+        long version) {
 
     public static TaskView of(Task task) {
-        return new TaskView(task.getId(), task.getTitle(), task.getDescription(), task.getPriority(), task.getCategory(),
-                task.getTags().stream().sorted().toList(), task.getDueAt(), task.getRemindAt(), task.getRecurrence(),
-                task.isCompleted(), task.getCompletedAt(), task.getCreatedAt(), task.getUpdatedAt(), task.getVersion());
+        return new TaskView(
+                task.getId(),
+                task.getTitle(),
+                task.getDescription(),
+                task.getPriority(),
+                task.getCategory(),
+                task.getTags().stream().sorted().toList(),
+                task.getDueAt(),
+                task.getRemindAt(),
+                task.getRecurrence(),
+                task.isCompleted(),
+                task.getCompletedAt(),
+                task.getCreatedAt(),
+                task.getUpdatedAt(),
+                task.getVersion());
     }
 }
