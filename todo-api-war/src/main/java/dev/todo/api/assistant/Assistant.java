@@ -66,7 +66,7 @@ public class Assistant {
     AssistantSettings settings;
 
     @Inject
-    ModelClientProducer clients;
+    ModelProvider provider;
 
     @Inject
     ConversationService conversations;
@@ -94,7 +94,7 @@ public class Assistant {
     public ChatReply chat(
             UUID owner, UUID conversationId, String message, ZoneId zone, boolean stream, TurnListener listener) {
         requireConfigured();
-        OpenAIClient client = clients.client().orElseThrow();
+        OpenAIClient client = provider.client().orElseThrow();
         UUID id;
         if (conversationId == null) {
             id = conversations.start(owner, message);

@@ -15,7 +15,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Lets a request through to a {@link SignedIn} resource only with a token that MicroProfile JWT verified
  * (signature, issuer, audience, expiry), in the {@code user} group, for an account that still exists. Everything
- * else gets 401 as problem+json. (Liberty's own refusal, used with {@code @RolesAllowed}, has an empty body.)
+ * else gets 401 as problem+json that says which of these failed. A filter rather than {@code @RolesAllowed}: a role
+ * check cannot know that the account behind a still-valid token has been deleted.
  */
 @Provider
 @SignedIn

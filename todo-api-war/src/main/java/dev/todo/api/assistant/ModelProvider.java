@@ -9,11 +9,11 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 
 /**
- * The one model client of the application, made on first use so that loading openai-java (Kotlin, Jackson,
+ * The application's one client of the model provider, made on first use so that loading openai-java (Kotlin, Jackson,
  * OkHttp) costs nothing at start-up.
  */
 @ApplicationScoped
-public class ModelClientProducer {
+public class ModelProvider {
 
     @Inject
     AssistantSettings settings;
