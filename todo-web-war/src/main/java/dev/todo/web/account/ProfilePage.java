@@ -4,6 +4,7 @@ import dev.todo.web.api.ApiException;
 import dev.todo.web.api.MeApi;
 import dev.todo.web.api.NameChange;
 import dev.todo.web.api.PasswordChange;
+import dev.todo.web.api.Session;
 import dev.todo.web.api.TaskStats;
 import dev.todo.web.api.TasksApi;
 import dev.todo.web.api.User;
@@ -15,7 +16,10 @@ import jakarta.inject.Named;
 import java.util.Locale;
 import java.util.Map;
 
-/** {@code /profile}: name, email, password, the user's numbers, and leaving for good. */
+/**
+ * {@code /profile}: name, email, password, the user's numbers, signing out everywhere ({@link SignOut}), and leaving
+ * for good.
+ */
 @Named
 @RequestScoped
 public class ProfilePage {
@@ -68,8 +72,9 @@ public class ProfilePage {
             return;
         }
         try {
-            meApi.changePassword(new PasswordChange(currentPassword, newPassword));
-            Pages.redirect("/profile", "Your password is changed.");
+            Session session = meApi.changePassword(new PasswordChange(currentPassword, newPassword));
+            sessionCookie.store(session.token(), session.expiresAt());
+            Pages.redirect("/profile", "Your password is changed. Other devices must sign in again.");
         } catch (ApiException e) {
             if (e.status() != 400) {
                 throw e;

@@ -21,6 +21,9 @@ public class SignInPage {
     @Inject
     SessionCookie sessionCookie;
 
+    @Inject
+    BrowserAddress browser;
+
     private String email;
     private String password;
     /** Where to go after signing in (a path of this application); from the URL. */
@@ -30,7 +33,8 @@ public class SignInPage {
 
     public void signIn() {
         try {
-            Session session = authApi.login(new Login(email == null ? null : email.trim(), password));
+            Session session =
+                    authApi.login(new Login(email == null ? null : email.trim(), password), browser.address());
             sessionCookie.store(session.token(), session.expiresAt());
             Pages.redirect(Pages.safeReturnPath(next));
         } catch (ApiException e) {

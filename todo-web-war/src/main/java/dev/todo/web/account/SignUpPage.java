@@ -24,6 +24,9 @@ public class SignUpPage {
     @Inject
     SessionCookie sessionCookie;
 
+    @Inject
+    BrowserAddress browser;
+
     private String name;
     private String email;
     private String password;
@@ -31,7 +34,7 @@ public class SignUpPage {
 
     public void signUp() {
         try {
-            Session session = authApi.signUp(new SignUp(trim(name), trim(email), password));
+            Session session = authApi.signUp(new SignUp(trim(name), trim(email), password), browser.address());
             sessionCookie.store(session.token(), session.expiresAt());
             Pages.redirect(
                     Pages.safeReturnPath(next), "Welcome, " + session.user().name() + "! Add your first task below.");

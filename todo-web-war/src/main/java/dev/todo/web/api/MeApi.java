@@ -21,9 +21,10 @@ public interface MeApi {
     @PATCH
     User rename(NameChange change);
 
+    /** Ends every session of the account and answers with a new one for this browser. */
     @POST
     @Path("password")
-    void changePassword(PasswordChange change);
+    Session changePassword(PasswordChange change);
 
     @DELETE
     void deleteAccount();
