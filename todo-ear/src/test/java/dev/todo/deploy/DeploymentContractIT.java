@@ -5,22 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.todo.support.ApiClient;
 import dev.todo.support.Http;
 import dev.todo.support.LibertyServer;
+import dev.todo.support.Ports;
+import dev.todo.support.TestDatabase;
+import dev.todo.support.TestServers;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The servers' side of the charts' contract: the api and web servers of this build, started as two processes with
@@ -30,13 +31,14 @@ import org.junit.jupiter.api.Test;
 class DeploymentContractIT {
 
     private static final Duration START = Duration.ofSeconds(90);
-    private static final Path OUTPUT = Path.of("target", "deployment-contract").toAbsolutePath();
-    private static final int API_PORT = Integer.getInteger("it.deploy.api.port", 9291);
-    private static final int WEB_PORT = Integer.getInteger("it.deploy.web.port", 9292);
+    private static final int API_PORT = Ports.free();
+    private static final int WEB_PORT = Ports.free();
     private static final String AUTH_SECRET = "deployment-contract-secret-with-at-least-32-bytes";
 
+    @RegisterExtension
+    static final TestServers servers = new TestServers("deployment-contract");
+
     private static Charts.Rendered rendered;
-    private static EmbeddedPostgres postgres;
     private static LibertyServer api;
     private static LibertyServer web;
     private static Map<String, String> apiEnvironment;
@@ -45,18 +47,13 @@ class DeploymentContractIT {
     @BeforeAll
     static void startBothServersAsTheChartsConfigureThem() throws Exception {
         rendered = Charts.render("todo");
-        postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(OUTPUT.resolve("pgdata"))
-                .setCleanDataDirectory(true)
-                .start();
+        TestDatabase database = servers.database();
         // The Secret as create-secret.sh makes it from the seed's keys: BETTER_AUTH_SECRET stands for AUTH_SECRET, and
         // the script adds ltpa_keys_password.
         Map<String, Map<String, String>> secrets = Map.of(
                 secretName(),
                 Map.of(
-                        "DATABASE_URL",
-                                "postgresql://postgres:contract@localhost:" + postgres.getPort()
-                                        + "/postgres?sslmode=disable",
+                        "DATABASE_URL", database.url("contract", "sslmode=disable"),
                         "BETTER_AUTH_SECRET", AUTH_SECRET,
                         "ltpa_keys_password", "deployment-contract-ltpa-keys-password",
                         "OPENAI_API_KEY", "",
@@ -67,21 +64,8 @@ class DeploymentContractIT {
 
         apiEnvironment = onLoopback(rendered.environment(container("todo-api"), secrets), loopback);
         webEnvironment = onLoopback(rendered.environment(container("todo-web"), secrets), loopback);
-        api = new LibertyServer("api", API_PORT, apiEnvironment, OUTPUT.resolve("api")).start();
-        web = new LibertyServer("web", WEB_PORT, webEnvironment, OUTPUT.resolve("web")).start();
-    }
-
-    @AfterAll
-    static void stopEverything() throws Exception {
-        if (web != null) {
-            web.close();
-        }
-        if (api != null) {
-            api.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
+        api = servers.api("api", API_PORT, apiEnvironment);
+        web = servers.web("web", WEB_PORT, webEnvironment);
     }
 
     @Test
