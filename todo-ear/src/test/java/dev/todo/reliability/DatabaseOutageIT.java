@@ -9,6 +9,9 @@ import dev.todo.support.LibertyServer;
 import dev.todo.support.TestDatabase;
 import dev.todo.support.TestServers;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +24,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * PostgreSQL goes away under a running api server and comes back: the server notices quickly, answers 503 rather
- * than hanging or failing with 500, stays alive, recovers by itself, and keeps every write it acknowledged.
+ * than hanging or failing with 500, stays alive, recovers by itself, and keeps every write it acknowledged. The same
+ * when PostgreSQL ends the server's connections (as in a restart) or has no connection slot left.
  */
 class DatabaseOutageIT {
 
@@ -77,5 +81,57 @@ class DatabaseOutageIT {
         LOG.info(() -> "Database outage: readiness DOWN " + detection.toMillis() + " ms after the database stopped, "
                 + "503 answered in " + answeredIn.toMillis() + " ms, requests served again " + recovery.toMillis()
                 + " ms after it returned, " + acknowledged.size() + " of " + acknowledged.size() + " writes kept");
+    }
+
+    @Test
+    void connectionsPostgresqlEndsAndConnectionsItRefusesAre503AndReadinessSaysWhy() throws Exception {
+        ApiClient user = ApiClient.newUser("Crowded Out", api.baseUrl() + "/api");
+        assertThat(user.get("/tasks").statusCode()).isEqualTo(200);
+        List<Connection> crowd = new ArrayList<>();
+        try {
+            Connection admin = database.dataSource().getConnection();
+            crowd.add(admin);
+            // The api's pooled connections end as in a PostgreSQL restart (57P01 on their next use)...
+            try (Statement terminate = admin.createStatement()) {
+                terminate.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                        + " WHERE pid <> pg_backend_pid() AND backend_type = 'client backend'");
+            }
+            // ...and every free slot is taken, so a new one is refused with 53300.
+            takeEveryFreeSlot(crowd);
+
+            HttpResponse<String> ended = user.get("/tasks");
+            HttpResponse<String> refused = user.get("/tasks");
+
+            assertProblem(ended, 503);
+            assertThat(ended.headers().firstValue("Retry-After")).isPresent();
+            assertProblem(refused, 503);
+            Http.awaitResponse(
+                    api.baseUrl() + "/health/ready",
+                    response -> Http.isDown(response) && response.body().contains("no free connection slots"),
+                    DETECTION_LIMIT);
+        } finally {
+            for (Connection connection : crowd) {
+                connection.close();
+            }
+        }
+        Http.awaitResponse(
+                api.baseUrl() + "/api/ping",
+                response -> user.get("/tasks").statusCode() == 200,
+                Duration.ofSeconds(30));
+    }
+
+    /** Opens connections until PostgreSQL refuses one for want of slots. */
+    private static void takeEveryFreeSlot(List<Connection> crowd) throws SQLException {
+        while (crowd.size() < 1000) {
+            try {
+                crowd.add(database.dataSource().getConnection());
+            } catch (SQLException e) {
+                if ("53300".equals(e.getSQLState())) {
+                    return;
+                }
+                throw e;
+            }
+        }
+        throw new AssertionError("PostgreSQL took 1000 connections without refusing one");
     }
 }

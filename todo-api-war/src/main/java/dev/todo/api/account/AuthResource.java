@@ -6,6 +6,7 @@ import dev.todo.api.account.dto.TokenResponse;
 import dev.todo.api.json.JsonInput;
 import dev.todo.api.json.RequestValidator;
 import dev.todo.api.problem.Problem;
+import dev.todo.api.security.ClientAddress;
 import dev.todo.api.security.CurrentUser;
 import dev.todo.api.security.SignedIn;
 import jakarta.enterprise.context.RequestScoped;
@@ -49,6 +50,9 @@ public class AuthResource {
 
     @Inject
     CurrentUser user;
+
+    @Inject
+    ClientAddress clientAddress;
 
     @Context
     HttpServletRequest request;
@@ -126,11 +130,8 @@ public class AuthResource {
         return Response.noContent().build();
     }
 
-    /**
-     * The client's address as Liberty's {@code <remoteIp>} established it: X-Forwarded-For counts only when it came
-     * through the trusted proxies of {@code TRUSTED_PROXIES} (the web server, an ingress), else the peer itself.
-     */
+    /** The client's address: X-Forwarded-For only as far as trusted proxies (the web server, an ingress) wrote it. */
     private String client() {
-        return request.getRemoteAddr();
+        return clientAddress.of(request);
     }
 }

@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -32,28 +34,39 @@ public final class DatabaseTrouble {
         return describe(failure).isPresent();
     }
 
-    /** What is wrong with the database in a few plain words, if the failure is the database's. */
+    /**
+     * What is wrong with the database in a few plain words, if the failure is the database's. A SQLSTATE anywhere in
+     * the chain says more than the exception classes around it (the pool wraps a refused connection in its own).
+     */
     public static Optional<String> describe(Throwable failure) {
-        int depth = 0;
-        for (Throwable cause = failure; cause != null && depth < 50; cause = cause.getCause(), depth++) {
-            Optional<String> found = describeOne(cause);
-            if (found.isPresent()) {
-                return found;
+        List<Throwable> chain = chain(failure);
+        for (Throwable cause : chain) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                Optional<String> byState = describeState(sql.getSQLState());
+                if (byState.isPresent()) {
+                    return byState;
+                }
             }
-            if (cause.getCause() == cause) {
-                break;
+        }
+        for (Throwable cause : chain) {
+            Optional<String> byClass = describeClass(cause);
+            if (byClass.isPresent()) {
+                return byClass;
             }
         }
         return Optional.empty();
     }
 
-    private static Optional<String> describeOne(Throwable cause) {
-        if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-            Optional<String> byState = describeState(sql.getSQLState());
-            if (byState.isPresent()) {
-                return byState;
-            }
+    private static List<Throwable> chain(Throwable failure) {
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable cause = failure; cause != null && chain.size() < 50 && !chain.contains(cause); ) {
+            chain.add(cause);
+            cause = cause.getCause();
         }
+        return chain;
+    }
+
+    private static Optional<String> describeClass(Throwable cause) {
         if (cause instanceof SQLTimeoutException
                 || cause instanceof QueryTimeoutException
                 || cause instanceof LockTimeoutException

@@ -50,6 +50,14 @@ class DatabaseTroubleTest {
     }
 
     @Test
+    void theStateInsideAPoolsConnectionExceptionIsWhatIsReported() {
+        SQLTransientConnectionException pool =
+                new SQLTransientConnectionException("no connection", null, state("53300"));
+
+        assertThat(DatabaseTrouble.describe(pool)).hasValue("PostgreSQL has no free connection slots");
+    }
+
+    @Test
     void aConstraintViolationOrAProgrammingErrorIsNot() {
         assertThat(DatabaseTrouble.isUnavailable(wrapped(state("23505")))).isFalse();
         assertThat(DatabaseTrouble.isUnavailable(wrapped(state("42P01")))).isFalse();
