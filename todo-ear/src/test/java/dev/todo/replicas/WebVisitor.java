@@ -57,7 +57,8 @@ final class WebVisitor {
             throw new AssertionError("no form on " + path + ": " + page.statusCode() + " " + page.body());
         }
         Map<String, String> form = new LinkedHashMap<>();
-        form.put(formId, formId);
+        // MyFaces decodes a form only with the marker its page carried.
+        form.put(formId + "_SUBMIT", "1");
         fields.forEach((name, value) -> form.put(formId + ":" + name, value));
         form.put(formId + ":" + button, button);
         form.put("jakarta.faces.ViewState", unescape(viewState.group(1)));
@@ -71,6 +72,27 @@ final class WebVisitor {
 
     HttpResponse<String> signIn(String email, String password) {
         return submit("/sign-in", "signin", Map.of("email", email, "password", password), "submit");
+    }
+
+    /** Signs in and expects to land on the tasks page with a session cookie. */
+    WebVisitor signedIn(String email, String password) {
+        HttpResponse<String> answer = signIn(email, password);
+        if (answer.statusCode() / 100 != 3 || sessionCookie().isEmpty()) {
+            throw new AssertionError("signing in failed: " + answer.statusCode() + " " + messages(answer.body()));
+        }
+        return this;
+    }
+
+    /** The text of a page's messages (what the user is told), without markup. */
+    static String messages(String page) {
+        int start = page.indexOf("id=\"messages-region\"");
+        if (start < 0) {
+            return "(no messages) " + page.substring(0, Math.min(page.length(), 300));
+        }
+        int end = page.indexOf("</div>", start);
+        return page.substring(start, end < 0 ? page.length() : end)
+                .replaceAll("<[^>]+>", " ")
+                .replaceAll("\\s+", " ");
     }
 
     /** Posts a chat message to the web server's relay and returns the whole event stream it answered. */

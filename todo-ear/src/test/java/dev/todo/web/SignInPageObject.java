@@ -42,8 +42,10 @@ public final class SignInPageObject {
                 .orElse("");
     }
 
+    /** The page's messages, once the answer to the last action has arrived. */
     public String messages() {
-        return browser.driver().findElement(By.id("messages-region")).getText();
+        return browser.await(ExpectedConditions.presenceOfElementLocated(By.id("messages-region")))
+                .getText();
     }
 
     private void type(String id, String text) {
