@@ -54,7 +54,7 @@ public class LoginThrottle {
     private static final String BLOCK = "UPDATE sign_in_throttle SET blocked_until = now() + make_interval(secs => ?)"
             + " WHERE kind = ? AND subject_hash = ?";
 
-    private static final String REMAINING = "SELECT ceil(extract(epoch FROM blocked_until - now()))"
+    private static final String REMAINING = "SELECT ceil(extract(epoch FROM blocked_until - clock_timestamp()))"
             + " FROM sign_in_throttle WHERE kind = ? AND subject_hash = ? AND blocked_until > now()";
 
     /** Takes back an admitted attempt; a block stays only while the failures before it still call for one. */
