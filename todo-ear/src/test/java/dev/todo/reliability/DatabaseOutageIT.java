@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -206,6 +207,8 @@ class DatabaseOutageIT {
                 Path target = to.resolve(from.relativize(path).toString());
                 if (Files.isDirectory(path)) {
                     Files.createDirectories(target);
+                    // PostgreSQL refuses a data directory others can read.
+                    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwx------"));
                 } else if (!path.getFileName().toString().equals("postmaster.pid")) {
                     Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING);
                 }

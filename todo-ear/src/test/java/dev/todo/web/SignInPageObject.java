@@ -23,10 +23,13 @@ public final class SignInPageObject {
         return new SignInPageObject(browser);
     }
 
+    /** Submits the form and waits for the answer, a page of its own, to replace this one. */
     public void signIn(String email, String password) {
         type("signin:email", email);
         type("signin:password", password);
-        browser.driver().findElement(By.id("signin:submit")).click();
+        WebElement submit = browser.driver().findElement(By.id("signin:submit"));
+        submit.click();
+        browser.await(ExpectedConditions.stalenessOf(submit));
     }
 
     public TasksPageObject signInToTasks(String email, String password) {
@@ -42,10 +45,9 @@ public final class SignInPageObject {
                 .orElse("");
     }
 
-    /** The page's messages, once the answer to the last action has arrived. */
     public String messages() {
-        return browser.await(ExpectedConditions.presenceOfElementLocated(By.id("messages-region")))
-                .getText();
+        return browser.await(
+                driver -> driver.findElement(By.id("messages-region")).getText());
     }
 
     private void type(String id, String text) {
