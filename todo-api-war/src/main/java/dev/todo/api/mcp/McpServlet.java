@@ -160,7 +160,7 @@ final class McpServlet extends HttpServlet {
         }
     }
 
-    static void problem(
+    private static void problem(
             HttpServletRequest request, HttpServletResponse response, int status, String title, String detail)
             throws IOException {
         if (status == 405) {
