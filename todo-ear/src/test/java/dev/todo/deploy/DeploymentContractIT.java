@@ -6,24 +6,24 @@ import dev.todo.support.ApiClient;
 import dev.todo.support.Http;
 import dev.todo.support.LibertyServer;
 import dev.todo.support.Ports;
+import dev.todo.support.TestDatabase;
+import dev.todo.support.TestServers;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The servers' side of the charts' contract: the api and web servers of this build, started as two processes with
@@ -34,13 +34,14 @@ import org.junit.jupiter.api.Test;
 class DeploymentContractIT {
 
     private static final Duration START = Duration.ofSeconds(90);
-    private static final Path OUTPUT = Path.of("target", "deployment-contract").toAbsolutePath();
     private static final int API_PORT = Ports.free();
     private static final int WEB_PORT = Ports.free();
     private static final String AUTH_SECRET = "deployment-contract-secret-with-at-least-32-bytes";
 
+    @RegisterExtension
+    static final TestServers servers = new TestServers("deployment-contract");
+
     private static Charts.Rendered rendered;
-    private static EmbeddedPostgres postgres;
     private static LibertyServer api;
     private static LibertyServer web;
     private static Map<String, String> apiEnvironment;
@@ -49,17 +50,14 @@ class DeploymentContractIT {
     @BeforeAll
     static void startBothServersAsTheChartsConfigureThem() throws Exception {
         rendered = Charts.render("todo");
-        postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(OUTPUT.resolve("pgdata"))
-                .setCleanDataDirectory(true)
-                .start();
+        TestDatabase database = servers.database();
         // A Secret from the seed, unchanged: BETTER_AUTH_SECRET stands for AUTH_SECRET, and there is no
         // ltpa_keys_password, which the api image's entry point then derives.
         Map<String, Map<String, String>> secrets = Map.of(
                 secretName(),
                 Map.of(
                         "DATABASE_URL",
-                        "postgresql://postgres:contract@localhost:" + postgres.getPort() + "/postgres?sslmode=disable",
+                        database.url("contract", "sslmode=disable"),
                         "BETTER_AUTH_SECRET",
                         AUTH_SECRET,
                         "OPENAI_API_KEY",
@@ -73,21 +71,8 @@ class DeploymentContractIT {
         apiEnvironment =
                 throughTheApiEntrypoint(onLoopback(rendered.environment(container("todo-api"), secrets), loopback));
         webEnvironment = onLoopback(rendered.environment(container("todo-web"), secrets), loopback);
-        api = new LibertyServer("api", API_PORT, apiEnvironment, OUTPUT.resolve("api")).start();
-        web = new LibertyServer("web", WEB_PORT, webEnvironment, OUTPUT.resolve("web")).start();
-    }
-
-    @AfterAll
-    static void stopEverything() throws Exception {
-        if (web != null) {
-            web.close();
-        }
-        if (api != null) {
-            api.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
+        api = servers.api("api", API_PORT, apiEnvironment);
+        web = servers.web("web", WEB_PORT, webEnvironment);
     }
 
     @Test
@@ -108,15 +93,20 @@ class DeploymentContractIT {
     }
 
     @Test
-    void webAnswersUpOnEveryRenderedProbeOnceItReachesTheApi() {
+    void webAnswersUpOnEveryRenderedProbeAndReachesTheApi() {
         for (Probe probe : probes("todo-web")) {
             Http.awaitResponse(web.baseUrl() + probe.getHttpGet().getPath(), Http::isUp, START);
         }
+        Http.awaitResponse(
+                web.baseUrl() + "/health/ready",
+                response -> response.body().replace(" ", "").contains("\"reachable\":true"),
+                START);
         assertThat(Http.get(web.baseUrl() + "/sign-in").statusCode()).isEqualTo(200);
     }
 
     @Test
     void signedInUserLoadsTheTasksPageThroughTheWebServer() {
+        Http.awaitResponse(api.baseUrl() + "/health/ready", Http::isUp, START);
         Http.awaitResponse(web.baseUrl() + "/health/ready", Http::isUp, START);
         ApiClient user = ApiClient.newUser("Contract Tester", api.baseUrl() + "/api");
         user.createTask("Check the chart contract", "");
