@@ -6,19 +6,19 @@ import dev.todo.support.ApiClient;
 import dev.todo.support.Http;
 import dev.todo.support.LibertyServer;
 import dev.todo.support.Ports;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.todo.support.TestDatabase;
+import dev.todo.support.TestServers;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What Kubernetes sees of the web server while what is behind it fails: the database stops, then the api server. The
@@ -27,56 +27,25 @@ import org.junit.jupiter.api.Test;
  */
 class WebReadinessIT {
 
-    private static final Duration START = Duration.ofSeconds(90);
     /** Longer than the readiness probe's period and failure threshold together (5 s x 3). */
     private static final Duration STAYS_READY_FOR = Duration.ofSeconds(16);
 
-    private static final Path OUTPUT = Path.of("target", "web-readiness").toAbsolutePath();
     private static final String AUTH_SECRET = "web-readiness-test-secret-with-at-least-32-bytes";
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final TestServers servers = new TestServers("web-readiness");
+
+    private static TestDatabase database;
     private static LibertyServer api;
     private static LibertyServer web;
-    private static int apiPort;
 
     @BeforeAll
-    static void startDatabaseApiAndWeb() throws Exception {
-        postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(OUTPUT.resolve("pgdata"))
-                .setCleanDataDirectory(true)
-                .start();
-        apiPort = Ports.free();
-        api = new LibertyServer(
-                        "api",
-                        apiPort,
-                        Map.of(
-                                "DATABASE_URL",
-                                "postgresql://postgres@localhost:" + postgres.getPort() + "/postgres",
-                                "AUTH_SECRET",
-                                AUTH_SECRET),
-                        OUTPUT.resolve("api"))
-                .start();
-        web = new LibertyServer(
-                        "web",
-                        Ports.free(),
-                        Map.of("TODO_API_URL", api.baseUrl() + "/api", "AUTH_SECRET", AUTH_SECRET),
-                        OUTPUT.resolve("web"))
-                .start();
-        Http.awaitResponse(api.baseUrl() + "/health/ready", Http::isUp, START);
-        Http.awaitResponse(web.baseUrl() + "/health/ready", Http::isUp, START);
-    }
-
-    @AfterAll
-    static void stopEverything() throws Exception {
-        if (web != null) {
-            web.close();
-        }
-        if (api != null) {
-            api.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
+    static void startDatabaseApiAndWeb() {
+        database = servers.database();
+        api = servers.api(Map.of("DATABASE_URL", database.url(), "AUTH_SECRET", AUTH_SECRET));
+        web = servers.web(Map.of("TODO_API_URL", api.baseUrl() + "/api", "AUTH_SECRET", AUTH_SECRET));
+        api.awaitReady();
+        web.awaitReady();
     }
 
     @Test
@@ -86,7 +55,7 @@ class WebReadinessIT {
         assertThat(tasksPage(user).body()).contains("Visible before the outage");
         assertThat(apiState().getBoolean("reachable")).isTrue();
 
-        postgres.close();
+        database.stop();
         Http.awaitResponse(api.baseUrl() + "/health/ready", Http::isDown, Duration.ofSeconds(20));
         assertStaysReady();
         assertShowsBackInAMoment(user);
@@ -107,32 +76,28 @@ class WebReadinessIT {
     }
 
     @Test
-    void healthDetailsNameNoExceptionLibraryCodeOrAddressWhileTheApiIsDown() throws Exception {
-        try (LibertyServer absent = new LibertyServer(
-                        "web",
-                        Ports.free(),
-                        Map.of("TODO_API_URL", "http://127.0.0.1:" + Ports.free() + "/api", "AUTH_SECRET", AUTH_SECRET),
-                        OUTPUT.resolve("web-without-api"))
-                .start()) {
-            Http.awaitResponse(absent.baseUrl() + "/health/ready", Http::isUp, START);
-            Http.awaitResponse(
-                    absent.baseUrl() + "/health/ready",
-                    response -> !apiStateIn(response).getBoolean("reachable"),
-                    Duration.ofSeconds(20));
+    void healthDetailsNameNoExceptionLibraryCodeOrAddressWhileTheApiIsDown() {
+        LibertyServer absent = servers.web(
+                "web-without-api",
+                Map.of("TODO_API_URL", "http://127.0.0.1:" + Ports.free() + "/api", "AUTH_SECRET", AUTH_SECRET));
+        absent.awaitReady();
+        Http.awaitResponse(
+                absent.baseUrl() + "/health/ready",
+                response -> !apiStateIn(response).getBoolean("reachable"),
+                Duration.ofSeconds(20));
 
-            for (String path : List.of("/health", "/health/ready", "/health/live", "/health/started")) {
-                String body = Http.get(absent.baseUrl() + path).body();
-                assertThat(body)
-                        .as(path)
-                        .doesNotContainPattern("[A-Za-z]+(Exception|Error)\\b")
-                        .doesNotContainPattern("\\b(java|javax|jakarta|org|com|io)\\.[a-z]+\\.")
-                        .doesNotContainPattern("\\b[A-Z]{4,}\\d{4,}[A-Z]?\\b")
-                        .doesNotContainPattern("\\b\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\b")
-                        .doesNotContainIgnoringCase("localhost")
-                        .doesNotContain("/api");
-            }
-            assertThat(Http.get(absent.baseUrl() + "/health/ready").body()).contains("it refused the connection");
+        for (String path : List.of("/health", "/health/ready", "/health/live", "/health/started")) {
+            String body = Http.get(absent.baseUrl() + path).body();
+            assertThat(body)
+                    .as(path)
+                    .doesNotContainPattern("[A-Za-z]+(Exception|Error)\\b")
+                    .doesNotContainPattern("\\b(java|javax|jakarta|org|com|io)\\.[a-z]+\\.")
+                    .doesNotContainPattern("\\b[A-Z]{4,}\\d{4,}[A-Z]?\\b")
+                    .doesNotContainPattern("\\b\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\b")
+                    .doesNotContainIgnoringCase("localhost")
+                    .doesNotContain("/api");
         }
+        assertThat(Http.get(absent.baseUrl() + "/health/ready").body()).contains("it refused the connection");
     }
 
     /** Every readiness answer over longer than the probe needs to take a pod out of its Service is UP. */
