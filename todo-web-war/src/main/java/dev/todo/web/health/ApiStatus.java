@@ -45,7 +45,7 @@ public class ApiStatus {
     /** The latest observation, refreshed first when it is older than {@link #REFRESH}. */
     public Observation current() {
         Observation seen = last;
-        if (seen != null && seen.checkedAt().plus(REFRESH).isAfter(Instant.now())) {
+        if (isFresh(seen)) {
             return seen;
         }
         // One caller asks the API; the others meanwhile get what was seen before.
@@ -53,10 +53,14 @@ public class ApiStatus {
             return seen != null ? seen : Observation.notYetChecked(Instant.now());
         }
         try {
-            return record(askApi());
+            return isFresh(last) ? last : record(askApi());
         } finally {
             refreshing.unlock();
         }
+    }
+
+    private static boolean isFresh(Observation observation) {
+        return observation != null && observation.checkedAt().plus(REFRESH).isAfter(Instant.now());
     }
 
     private String askApi() {
