@@ -110,9 +110,13 @@ public class AccountService {
         });
     }
 
-    public void delete(UUID id) {
+    public void delete(UUID id, String password) {
         transactions.inTransaction(() -> {
-            users.remove(account(id));
+            User user = account(id);
+            if (!hasher.matches(password, user.getPasswordHash())) {
+                throw ProblemException.invalid("password", "is not your password");
+            }
+            users.remove(user);
         });
     }
 

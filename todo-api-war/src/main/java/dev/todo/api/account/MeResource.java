@@ -1,5 +1,6 @@
 package dev.todo.api.account;
 
+import dev.todo.api.account.dto.AccountDeletion;
 import dev.todo.api.account.dto.NameChange;
 import dev.todo.api.account.dto.PasswordChange;
 import dev.todo.api.account.dto.UserView;
@@ -94,10 +95,23 @@ public class MeResource {
     }
 
     @DELETE
-    @Operation(summary = "Delete the account", description = "Removes the account and all its tasks for good.")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Delete the account",
+            description = "Removes the account and all its tasks for good; " + "needs the password.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = AccountDeletion.class)))
     @APIResponse(responseCode = "204", description = "Deleted")
-    public Response delete() {
-        accounts.delete(user.id());
+    @APIResponse(
+            responseCode = "400",
+            description = "Missing or wrong password",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response delete(String body) {
+        JsonInput input = JsonInput.of(body, Set.of("password"));
+        accounts.delete(
+                user.id(),
+                validator
+                        .valid(input, new AccountDeletion(input.string("password")))
+                        .password());
         return Response.noContent().build();
     }
 }
