@@ -111,6 +111,16 @@ public final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(pixels, 900));
     }
 
+    /** A window of exactly this size, e.g. 1366x900 for a laptop or 390x844 for a phone. */
+    public void size(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        // The window includes no browser chrome in headless mode, but make sure the page's viewport is what was asked.
+        Long innerHeight = (Long) driver.executeScript("return window.innerHeight");
+        if (innerHeight != null && innerHeight != height) {
+            driver.manage().window().setSize(new Dimension(width, (int) (2 * height - innerHeight)));
+        }
+    }
+
     public void darkMode(boolean dark) {
         driver.executeCdpCommand(
                 "Emulation.setEmulatedMedia",

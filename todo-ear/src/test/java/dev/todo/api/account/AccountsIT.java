@@ -153,7 +153,8 @@ class AccountsIT {
 
         assertProblem(user.send("DELETE", "/me", "{\"password\":\"not-hers\"}"), 400);
         assertThat(user.get("/tasks/" + taskId).statusCode()).isEqualTo(200);
-        assertThat(user.send("DELETE", "/me", "{\"password\":\"password-Hina\"}").statusCode())
+        assertThat(user.send("DELETE", "/me", "{\"password\":\"password-Hina\"}")
+                        .statusCode())
                 .isEqualTo(204);
 
         assertProblem(user.get("/me"), 401);
