@@ -12,9 +12,11 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -90,11 +92,24 @@ public final class Browser implements AutoCloseable {
         return slash < 0 ? "/" : url.substring(slash);
     }
 
-    /** Waits for the condition; an element replaced by a page load or an Ajax update while it was read just means "not yet". */
+    /**
+     * Waits for the condition; an element replaced by a page load or an Ajax update while it was read just means "not
+     * yet" (Chromium reports some of those as a node that "does not belong to the document").
+     */
     public <T> T await(Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(15))
                 .ignoring(StaleElementReferenceException.class)
-                .until(condition);
+                .ignoring(NoSuchElementException.class)
+                .until(d -> {
+                    try {
+                        return condition.apply(d);
+                    } catch (WebDriverException e) {
+                        if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                            return null;
+                        }
+                        throw e;
+                    }
+                });
     }
 
     public Cookie cookie(String name) {

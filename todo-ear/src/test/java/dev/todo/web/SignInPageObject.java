@@ -20,6 +20,8 @@ public final class SignInPageObject {
     }
 
     public static SignInPageObject awaitLoaded(Browser browser) {
+        browser.await(d -> browser.currentPath().startsWith("/sign-in")
+                && !d.findElements(By.id("signin:submit")).isEmpty());
         return new SignInPageObject(browser);
     }
 
