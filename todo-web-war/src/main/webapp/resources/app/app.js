@@ -249,14 +249,14 @@
     }
 
     // Quick add: Enter adds without a page load and the cursor stays in the box for the next task. While typing,
-    // the parts of the line the server recognises (dates, !priority, #tags, repeats) show as chips.
+    // the parts of the line the server recognises (dates, !priority, #tags, repeats) show as chips. The listeners sit
+    // on the document, because every answer draws the form anew.
     function quickAdd() {
-        var form = document.getElementById("add");
-        if (!form || !ajaxReady()) {
+        if (!document.getElementById("add") || !ajaxReady()) {
             return;
         }
         var chipTimer;
-        form.addEventListener("input", function (event) {
+        document.addEventListener("input", function (event) {
             if (event.target.id !== "add:title") {
                 return;
             }
@@ -270,7 +270,10 @@
                 faces.ajax.request(line, null, { execute: "add:title", render: "add:chips" });
             }, 180);
         });
-        form.addEventListener("submit", function (event) {
+        document.addEventListener("submit", function (event) {
+            if (event.target.id !== "add") {
+                return;
+            }
             var button = document.getElementById("add:submit");
             event.preventDefault();
             window.clearTimeout(chipTimer);
@@ -286,6 +289,7 @@
                         if (!focusFieldAtFault(document.getElementById("add"))) {
                             document.getElementById("add:title").focus();
                         }
+                        showToast();
                         notifyReminders();
                         document.dispatchEvent(new CustomEvent("todo:updated"));
                     }
@@ -425,9 +429,10 @@
         rememberTimeZone();
         autoSubmitFilters();
         tidyFilterUrls();
+        // Quick add first: a form it sends by Ajax is not a page on its way, which busyForms would mark.
+        quickAdd();
         busyForms();
         ajaxRowActions();
-        quickAdd();
         shortcuts();
         notifyReminders();
         showToast();

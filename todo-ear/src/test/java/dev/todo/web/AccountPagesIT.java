@@ -133,11 +133,12 @@ class AccountPagesIT extends BrowserTest {
     }
 
     @Test
-    void deletingTheAccountAsksFirstThenSignsOut() {
+    void deletingTheAccountAsksFirstAndForThePasswordThenSignsOut() {
         String email = uniqueEmail("leaving");
         SignUpPageObject.open(browser).signUp("Leaving", email, PASSWORD);
         browser.open("/profile");
         browser.driver().findElement(By.id("delete-account")).click();
+        browser.driver().findElement(By.id("delete:password")).sendKeys(PASSWORD);
         browser.driver().findElement(By.id("delete:confirm")).click();
 
         SignInPageObject signIn = SignInPageObject.awaitLoaded(browser);

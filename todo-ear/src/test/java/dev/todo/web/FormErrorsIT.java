@@ -76,7 +76,7 @@ class FormErrorsIT extends BrowserTest {
         byId("add-details").click();
         byId("add:tags").sendKeys(IntStream.range(0, 20).mapToObj(i -> "t" + i).collect(Collectors.joining(", ")));
         byId("add:title").sendKeys("Twenty tags");
-        tasks.submitAdd().awaitNotice("Added");
+        tasks.submitAdd().awaitToast("Added");
         ApiClient user = ApiClient.withToken(browser.cookie("todo_session").getValue());
         assertThat(Http.json(user.get("/tasks"))
                         .getJsonArray("items")
@@ -197,8 +197,7 @@ class FormErrorsIT extends BrowserTest {
         byId("add:title").sendKeys("Reminded too late");
         tasks.submitAdd();
 
-        tasks.awaitNotice("Added");
-        assertThat(messages()).contains("Its reminder comes after it is due.");
+        assertThat(tasks.awaitToast("Added").getText()).contains("Its reminder comes after it is due.");
         assertThat(tasks.titles()).containsExactly("Reminded too late");
     }
 }

@@ -49,7 +49,7 @@ class QuickCaptureIT extends BrowserTest {
         browser.screenshot("quick-add-chips-desktop");
         markPage();
         browser.driver().findElement(By.id("add:title")).sendKeys(Keys.ENTER);
-        tasks.awaitNotice("Added “Pay rent”");
+        tasks.awaitToast("Added “Pay rent”");
 
         assertThat(stillTheSamePage()).as("added in place, without a page load").isTrue();
         assertThat(tasks.focused()).isEqualTo("add:title");
@@ -71,11 +71,13 @@ class QuickCaptureIT extends BrowserTest {
         TasksPageObject tasks = signUpNewUser("Literal");
 
         assertThat(browser.driver().findElement(By.id("add-hint")).getText()).contains("\\today", "quotes");
+        markPage();
         tasks.typeLine("Buy \\today magazine", 0);
-        tasks.submitAdd().awaitNotice("Added");
+        tasks.submitAdd().awaitToast("Added");
         tasks.add("Watch \"next monday\" trailer");
 
         assertThat(tasks.titles()).containsExactly("Watch \"next monday\" trailer", "Buy today magazine");
+        assertThat(stillTheSamePage()).as("the second add is in place too").isTrue();
         assertThat(Http.json(api().get("/tasks"))
                         .getJsonArray("items")
                         .getJsonObject(0)

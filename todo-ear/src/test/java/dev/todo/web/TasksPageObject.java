@@ -35,7 +35,7 @@ public final class TasksPageObject {
     public TasksPageObject add(String title) {
         browser.driver().findElement(By.id("add:title")).sendKeys(title);
         submitAndAwaitRedraw(By.id("add:submit"));
-        awaitNotice("Added");
+        awaitToast("Added");
         return this;
     }
 
@@ -75,7 +75,7 @@ public final class TasksPageObject {
         }
         new Select(browser.driver().findElement(By.id("add:recurrence"))).selectByValue(recurrence);
         submitAndAwaitRedraw(By.id("add:submit"));
-        awaitNotice("Added");
+        awaitToast("Added");
         return this;
     }
 

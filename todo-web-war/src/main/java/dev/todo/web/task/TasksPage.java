@@ -144,7 +144,8 @@ public class TasksPage {
                 + (task.dueAt() == null ? "" : ", due " + times.format(task.dueAt())) + "."
                 + (form.remindsAfterDue() ? " Its reminder comes after it is due." : "");
         if (Pages.isAjax()) {
-            Pages.info(notice);
+            // A toast rather than a message at the top, which would push the list down under the user's eyes.
+            toast = new Toast(notice, null);
             draft = new TaskForm();
             load();
         } else {
