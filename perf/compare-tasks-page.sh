@@ -60,22 +60,32 @@ for i in $(seq 1 500); do
         -d "{\"title\":\"Task $i\",\"tags\":[\"t$((i % 7))\"],\"priority\":\"$([ $((i % 4)) = 0 ] && echo HIGH || echo MEDIUM)\"$due}"
 done
 
-load() { curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "Cookie: todo_session=$token; tz=Europe/Berlin" \
-    "http://localhost:$1/tasks"; }
+load() { curl -s -o /dev/null -w '%{http_code} %{time_total} %{size_download}\n' \
+    -H "Cookie: todo_session=$token; tz=Europe/Berlin" "http://localhost:$1/tasks"; }
 echo "Warming up..."
 for _ in $(seq 1 40); do load "$old_port" >/dev/null; load "$new_port" >/dev/null; done
 : >"$work/old.txt"; : >"$work/new.txt"
 echo "Measuring $loads loads of each..."
-for _ in $(seq 1 "$loads"); do load "$old_port" >>"$work/old.txt"; load "$new_port" >>"$work/new.txt"; done
+# Alternating which goes first, so that neither build always follows the other.
+for i in $(seq 1 "$loads"); do
+    if [ $((i % 2)) = 0 ]; then
+        load "$old_port" >>"$work/old.txt"; load "$new_port" >>"$work/new.txt"
+    else
+        load "$new_port" >>"$work/new.txt"; load "$old_port" >>"$work/old.txt"
+    fi
+done
 
 report() {
     local name=$1 file=$2
     if grep -qv '^200 ' "$file"; then echo "$name: not every load answered 200"; grep -v '^200 ' "$file" | head -3; fi
-    awk '{print $2 * 1000}' "$file" | sort -n | awk -v name="$name" '
-        { t[NR] = $1 } END { printf "| %s | %d | %.1f ms | %.1f ms | %.1f ms |\n", name, NR,
-            t[int(NR * 0.50)], t[int(NR * 0.95)], t[int(NR * 0.99)] }'
+    local bytes
+    bytes=$(awk '{ sum += $3 } END { printf "%d", sum / NR }' "$file")
+    awk '{print $2 * 1000}' "$file" | sort -n | awk -v name="$name" -v bytes="$bytes" '
+        { t[NR] = $1 } END { printf "| %s | %d | %.1f ms | %.1f ms | %.1f ms | %d |\n", name, NR,
+            t[int(NR * 0.50)], t[int(NR * 0.95)], t[int(NR * 0.99)], bytes }'
 }
-echo "| Build | Loads | p50 | p95 | p99 |"
-echo "|---|---|---|---|---|"
+echo "Load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "| Build | Loads | p50 | p95 | p99 | Bytes |"
+echo "|---|---|---|---|---|---|"
 report "$old_ref" "$work/old.txt"
 report "this build" "$work/new.txt"

@@ -62,6 +62,8 @@ public class TasksPage {
     Times times;
 
     private ListOptions options;
+    private String listUrl;
+    private String encodedListUrl;
     /** Id of the task whose deletion the user is asked to confirm. */
     private String confirm;
 
@@ -239,9 +241,12 @@ public class TasksPage {
         return new Toast(sentence.formatted(task.title()), null);
     }
 
-    /** This list's URL: the current filters, search, sort and page, leaving out defaults. */
+    /** This list's URL: the current filters, search, sort and page, leaving out defaults. Every row's links use it. */
     public String listUrl() {
-        return urlOf(getOptions().state());
+        if (listUrl == null) {
+            listUrl = urlOf(getOptions().state());
+        }
+        return listUrl;
     }
 
     /** This list's URL with one parameter changed; changing anything but the page goes back to the first page. */
@@ -263,7 +268,10 @@ public class TasksPage {
     }
 
     public String editUrl(String id) {
-        return "/task?id=" + Pages.encode(id) + "&back=" + Pages.encode(listUrl());
+        if (encodedListUrl == null) {
+            encodedListUrl = Pages.encode(listUrl());
+        }
+        return "/task?id=" + Pages.encode(id) + "&back=" + encodedListUrl;
     }
 
     /** A parameter of the list that the forms repeat; see {@link #getOptions()}. */
