@@ -25,10 +25,13 @@ public final class SignInPageObject {
         return new SignInPageObject(browser);
     }
 
+    /** Fills in and sends the form, and waits for the page that answers (this one again, or where it leads). */
     public void signIn(String email, String password) {
         type("signin:email", email);
         type("signin:password", password);
+        WebElement page = browser.driver().findElement(By.tagName("html"));
         browser.driver().findElement(By.id("signin:submit")).click();
+        browser.await(ExpectedConditions.stalenessOf(page));
     }
 
     public TasksPageObject signInToTasks(String email, String password) {
