@@ -97,7 +97,9 @@ class PageFaultsIT extends BrowserTest {
         TasksPageObject odd = TasksPageObject.open(browser, "?sort=bogus&status=x&page=-2&direction=up&due=someday");
 
         assertThat(odd.titles()).containsExactly("Visible anyway");
-        assertThat(odd.notice()).contains("does not know").contains("usual list");
+        assertThat(odd.notice())
+                .contains("does not know (status, due, sort, direction, page)")
+                .contains("back to the usual");
         assertNoErrorPage();
         browser.screenshot("tasks-unknown-parameters");
         assertThat(TasksPageObject.open(browser, "?sort=title").notice()).doesNotContain("does not know");

@@ -103,7 +103,7 @@ public class TasksPage {
         reminders = ApiCalls.await(pendingReminders).items();
         if (!list.rejected().isEmpty() && !FacesContext.getCurrentInstance().isPostback()) {
             Pages.warning("This link had settings the list does not know (" + String.join(", ", list.rejected())
-                    + "), so it shows the usual list instead.");
+                    + "); those are back to the usual.");
         }
     }
 
