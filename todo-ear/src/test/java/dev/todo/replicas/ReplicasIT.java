@@ -264,7 +264,7 @@ class ReplicasIT {
         WebVisitor thief = browser.at(web2.baseUrl());
         assertThat(thief.get("/tasks").statusCode()).isEqualTo(200);
 
-        HttpResponse<String> signedOut = browser.submit("/tasks", "signout", Map.of(), "go");
+        HttpResponse<String> signedOut = browser.signOut();
         assertThat(signedOut.headers().firstValue("Location").orElse("")).contains("/sign-in");
 
         HttpResponse<String> refused = thief.get("/tasks");

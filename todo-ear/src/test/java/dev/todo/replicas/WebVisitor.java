@@ -70,6 +70,13 @@ final class WebVisitor {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Presses the header's "Sign out", a plain form that posts to {@code /sign-out}. */
+    HttpResponse<String> signOut() {
+        return send(request("/sign-out")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
     HttpResponse<String> signIn(String email, String password) {
         return submit("/sign-in", "signin", Map.of("email", email, "password", password), "submit");
     }

@@ -20,16 +20,18 @@ public final class SignInPageObject {
     }
 
     public static SignInPageObject awaitLoaded(Browser browser) {
+        browser.await(d -> browser.currentPath().startsWith("/sign-in")
+                && !d.findElements(By.id("signin:submit")).isEmpty());
         return new SignInPageObject(browser);
     }
 
-    /** Submits the form and waits for the answer, a page of its own, to replace this one. */
+    /** Fills in and sends the form, and waits for the page that answers (this one again, or where it leads). */
     public void signIn(String email, String password) {
         type("signin:email", email);
         type("signin:password", password);
-        WebElement submit = browser.driver().findElement(By.id("signin:submit"));
-        submit.click();
-        browser.await(ExpectedConditions.stalenessOf(submit));
+        WebElement page = browser.driver().findElement(By.tagName("html"));
+        browser.driver().findElement(By.id("signin:submit")).click();
+        browser.await(ExpectedConditions.stalenessOf(page));
     }
 
     public TasksPageObject signInToTasks(String email, String password) {

@@ -143,10 +143,14 @@ public class AccountService {
         });
     }
 
-    /** Removes the account; its sessions go with it, so its tokens stop working at once. */
-    public void delete(UUID id) {
+    /** Removes the account after checking its password; its sessions go with it, so its tokens stop working at once. */
+    public void delete(UUID id, String password) {
         transactions.inTransaction(() -> {
-            users.remove(account(id));
+            User user = account(id);
+            if (!hasher.matches(password, user.getPasswordHash())) {
+                throw ProblemException.invalid("password", "is not your password");
+            }
+            users.remove(user);
         });
     }
 

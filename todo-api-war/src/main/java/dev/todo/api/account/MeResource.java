@@ -1,5 +1,6 @@
 package dev.todo.api.account;
 
+import dev.todo.api.account.dto.AccountDeletion;
 import dev.todo.api.account.dto.NameChange;
 import dev.todo.api.account.dto.PasswordChange;
 import dev.todo.api.account.dto.TokenResponse;
@@ -100,12 +101,24 @@ public class MeResource {
     }
 
     @DELETE
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Delete the account",
-            description = "Removes the account and all its tasks for good; its tokens stop working at once.")
+            description = "Removes the account and all its tasks for good, after checking the password; its tokens"
+                    + " stop working at once.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = AccountDeletion.class)))
     @APIResponse(responseCode = "204", description = "Deleted")
-    public Response delete() {
-        accounts.delete(user.id());
+    @APIResponse(
+            responseCode = "400",
+            description = "Missing or wrong password",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response delete(String body) {
+        JsonInput input = JsonInput.of(body, Set.of("password"));
+        accounts.delete(
+                user.id(),
+                validator
+                        .valid(input, new AccountDeletion(input.string("password")))
+                        .password());
         return Response.noContent().build();
     }
 }

@@ -223,7 +223,11 @@ class AccountsIT {
         ApiClient user = ApiClient.newUser("Hina");
         String taskId = user.createTask("Gone soon", "").getString("id");
 
-        assertThat(user.delete("/me").statusCode()).isEqualTo(204);
+        assertProblem(user.send("DELETE", "/me", "{\"password\":\"not-hers\"}"), 400);
+        assertThat(user.get("/tasks/" + taskId).statusCode()).isEqualTo(200);
+        assertThat(user.send("DELETE", "/me", "{\"password\":\"password-Hina\"}")
+                        .statusCode())
+                .isEqualTo(204);
 
         assertProblem(user.get("/me"), 401);
         assertProblem(user.get("/tasks/" + taskId), 401);

@@ -46,8 +46,10 @@ public class SignInPage {
             } else if (e.status() == 400) {
                 Pages.showProblem(
                         e,
-                        Map.of("email", "signin:email", "password", "signin:password"),
-                        "Check your email and password.");
+                        Map.of(
+                                "email", new Pages.Field("signin:email", "Enter the email address of your account."),
+                                "password", new Pages.Field("signin:password", "Enter your password.")),
+                        "You are not signed in yet.");
             } else {
                 throw e;
             }

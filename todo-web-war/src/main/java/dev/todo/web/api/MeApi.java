@@ -26,6 +26,7 @@ public interface MeApi {
     @Path("password")
     Session changePassword(PasswordChange change);
 
+    /** DELETE with a body: the API wants the password before it deletes anything. */
     @DELETE
-    void deleteAccount();
+    void deleteAccount(AccountDeletion deletion);
 }
