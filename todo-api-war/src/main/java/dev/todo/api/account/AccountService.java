@@ -8,6 +8,8 @@ import dev.todo.api.database.Transactions;
 import dev.todo.api.problem.FieldError;
 import dev.todo.api.problem.Problem;
 import dev.todo.api.problem.ProblemException;
+import dev.todo.api.telemetry.AppMetrics;
+import dev.todo.api.telemetry.SignInOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -45,6 +47,9 @@ public class AccountService {
     @Inject
     Transactions transactions;
 
+    @Inject
+    AppMetrics metrics;
+
     Clock clock = Clock.systemUTC();
 
     public TokenResponse signUp(SignupRequest request) {
@@ -69,6 +74,7 @@ public class AccountService {
         String email = request.email().strip();
         Optional<Duration> wait = throttle.admit(email, client);
         if (wait.isPresent()) {
+            metrics.signIn(SignInOutcome.THROTTLED);
             long seconds = Math.max(1, wait.get().toSeconds());
             throw new ProblemException(
                     Problem.of(
@@ -84,14 +90,17 @@ public class AccountService {
                     return false;
                 });
         if (!matches) {
+            metrics.signIn(SignInOutcome.REFUSED);
             throw ProblemException.unauthorized("The email or the password is wrong.");
         }
         throttle.succeeded(email, client);
-        return transactions.inTransaction(() -> {
+        TokenResponse token = transactions.inTransaction(() -> {
             User account = account(user.get().getId());
             sessions.removeExpired(account.getId(), now());
             return startSession(account);
         });
+        metrics.signIn(SignInOutcome.SUCCEEDED);
+        return token;
     }
 
     /** Whether the token naming this session may act for this account: the check every signed-in request makes. */

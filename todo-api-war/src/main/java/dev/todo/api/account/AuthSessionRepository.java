@@ -1,5 +1,6 @@
 package dev.todo.api.account;
 
+import dev.todo.api.telemetry.DatabaseSpans;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -7,6 +8,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 @ApplicationScoped
+@DatabaseSpans
 public class AuthSessionRepository {
 
     @PersistenceContext(unitName = "todo")

@@ -1,5 +1,6 @@
 package dev.todo.api.account;
 
+import dev.todo.api.telemetry.DatabaseSpans;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,6 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * only that address. Runs in its own short local transactions, outside the sign-in's JTA transaction.
  */
 @ApplicationScoped
+@DatabaseSpans
 public class LoginThrottle {
 
     static final int FREE_FAILURES_PER_ACCOUNT = 5;

@@ -16,12 +16,15 @@ import com.openai.models.chat.completions.ChatCompletionFunctionTool;
 import com.openai.models.chat.completions.ChatCompletionMessage;
 import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
 import com.openai.models.chat.completions.ChatCompletionMessageToolCall;
+import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
 import dev.todo.api.assistant.dto.ChatReply;
 import dev.todo.api.assistant.dto.ToolCallView;
 import dev.todo.api.config.AssistantSettings;
 import dev.todo.api.problem.Problem;
 import dev.todo.api.problem.ProblemException;
+import dev.todo.api.telemetry.AppMetrics;
+import dev.todo.api.telemetry.ModelCalls;
 import dev.todo.api.tools.TaskTools;
 import dev.todo.api.tools.ToolDefinition;
 import dev.todo.api.tools.ToolResult;
@@ -74,6 +77,12 @@ public class Assistant {
     @Inject
     TaskTools tools;
 
+    @Inject
+    ModelCalls modelCalls;
+
+    @Inject
+    AppMetrics metrics;
+
     Clock clock = Clock.systemUTC();
 
     /** 503 problem unless a provider key is configured. */
@@ -94,6 +103,18 @@ public class Assistant {
     public ChatReply chat(
             UUID owner, UUID conversationId, String message, ZoneId zone, boolean stream, TurnListener listener) {
         requireConfigured();
+        try {
+            ChatReply reply = turn(owner, conversationId, message, zone, stream, listener);
+            metrics.chatTurn(true);
+            return reply;
+        } catch (RuntimeException e) {
+            metrics.chatTurn(false);
+            throw e;
+        }
+    }
+
+    private ChatReply turn(
+            UUID owner, UUID conversationId, String message, ZoneId zone, boolean stream, TurnListener listener) {
         OpenAIClient client = provider.client().orElseThrow();
         UUID id;
         if (conversationId == null) {
@@ -109,12 +130,17 @@ public class Assistant {
             ChatCompletionCreateParams request = request(conversations.history(owner, id), userZone);
             ChatCompletionMessage answer;
             try {
-                answer = stream
-                        ? streamed(client, request, listener)
-                        : client.chat().completions().create(request).choices().stream()
-                                .findFirst()
-                                .map(ChatCompletion.Choice::message)
-                                .orElseThrow(() -> new OpenAIInvalidDataException("no choices in the reply"));
+                answer = modelCalls
+                        .round(
+                                settings.model(),
+                                () -> stream
+                                        ? streamed(client, request, listener)
+                                        : client.chat().completions().create(request))
+                        .choices()
+                        .stream()
+                        .findFirst()
+                        .map(ChatCompletion.Choice::message)
+                        .orElseThrow(() -> new OpenAIInvalidDataException("no choices in the reply"));
             } catch (OpenAIException e) {
                 throw ModelFailures.problem(e, id, (int) settings.timeout().toSeconds());
             }
@@ -153,11 +179,16 @@ public class Assistant {
         return new ChatReply(id, reply, List.copyOf(calls));
     }
 
-    private static ChatCompletionMessage streamed(
+    /** The streamed answer, put together; the provider is asked to count its tokens in a last chunk. */
+    private static ChatCompletion streamed(
             OpenAIClient client, ChatCompletionCreateParams request, TurnListener listener) {
         ChatCompletionAccumulator accumulator = ChatCompletionAccumulator.create();
+        ChatCompletionCreateParams counted = request.toBuilder()
+                .streamOptions(
+                        ChatCompletionStreamOptions.builder().includeUsage(true).build())
+                .build();
         try (StreamResponse<ChatCompletionChunk> chunks =
-                client.chat().completions().createStreaming(request)) {
+                client.chat().completions().createStreaming(counted)) {
             chunks.stream().forEach(chunk -> {
                 accumulator.accumulate(chunk);
                 chunk.choices()
@@ -167,10 +198,7 @@ public class Assistant {
                                 .ifPresent(listener::text));
             });
         }
-        return accumulator.chatCompletion().choices().stream()
-                .findFirst()
-                .map(ChatCompletion.Choice::message)
-                .orElseThrow(() -> new OpenAIInvalidDataException("no choices in the stream"));
+        return accumulator.chatCompletion();
     }
 
     /** The whole conversation, replayed from the database, with the system prompt and the tool catalogue. */

@@ -1,5 +1,6 @@
 package dev.todo.api.assistant;
 
+import dev.todo.api.telemetry.DatabaseSpans;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -10,6 +11,7 @@ import java.util.UUID;
 
 /** Conversations and their messages in PostgreSQL; every query is scoped to the owner. */
 @ApplicationScoped
+@DatabaseSpans
 public class ConversationRepository {
 
     static final int MAX_LISTED = 200;

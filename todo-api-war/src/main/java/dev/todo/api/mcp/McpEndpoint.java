@@ -1,6 +1,7 @@
 package dev.todo.api.mcp;
 
 import dev.todo.api.account.AccountService;
+import dev.todo.api.telemetry.AppMetrics;
 import dev.todo.api.tools.TaskTools;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterRegistration;
@@ -33,6 +34,9 @@ public class McpEndpoint implements ServletContextListener {
     AccountService accounts;
 
     @Inject
+    AppMetrics metrics;
+
+    @Inject
     @ConfigProperty(name = "CORS_ORIGINS")
     Optional<String> corsOrigins;
 
@@ -43,7 +47,7 @@ public class McpEndpoint implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
-        ServletRegistration.Dynamic servlet = context.addServlet("mcp", new McpServlet(tools));
+        ServletRegistration.Dynamic servlet = context.addServlet("mcp", new McpServlet(tools, metrics));
         servlet.addMapping(PATH);
         servlet.setAsyncSupported(true);
         FilterRegistration.Dynamic filter =

@@ -2,6 +2,7 @@ package dev.todo.api.mcp;
 
 import dev.todo.api.database.DatabaseTrouble;
 import dev.todo.api.problem.Problem;
+import dev.todo.api.telemetry.AppMetrics;
 import dev.todo.api.tools.TaskTools;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -31,10 +32,12 @@ final class McpServlet extends HttpServlet {
     static final int MAX_BODY_BYTES = 256 * 1024;
 
     private final transient TaskTools tools;
+    private final transient AppMetrics metrics;
     private transient volatile McpToolServer server;
 
-    McpServlet(TaskTools tools) {
+    McpServlet(TaskTools tools, AppMetrics metrics) {
         this.tools = tools;
+        this.metrics = metrics;
     }
 
     @Override
@@ -100,6 +103,7 @@ final class McpServlet extends HttpServlet {
             write(response, 400, JsonRpcMessage.error(invalid.id(), invalid.code(), invalid.getMessage()));
             return;
         }
+        metrics.mcpRequest(McpMethods.label(message.method()));
         McpToolServer.Answer answer = server().answer(message, body, (UUID) request.getAttribute(McpEndpoint.OWNER));
         if (answer.status() == 503) {
             response.setHeader("Retry-After", Integer.toString(DatabaseTrouble.RETRY_AFTER_SECONDS));

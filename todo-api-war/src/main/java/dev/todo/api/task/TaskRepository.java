@@ -1,5 +1,6 @@
 package dev.todo.api.task;
 
+import dev.todo.api.telemetry.DatabaseSpans;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
@@ -22,6 +23,7 @@ import java.util.UUID;
 
 /** Tasks in PostgreSQL. Every query takes the owner and filters by it: there is no way to ask for "any" task. */
 @ApplicationScoped
+@DatabaseSpans
 public class TaskRepository {
 
     /** EclipseLink's query hints (QueryHints.READ_ONLY, BATCH, BATCH_TYPE), named to keep the code on the JPA API. */

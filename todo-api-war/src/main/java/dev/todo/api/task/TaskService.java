@@ -7,6 +7,7 @@ import dev.todo.api.task.dto.TaskInput;
 import dev.todo.api.task.dto.TaskPage;
 import dev.todo.api.task.dto.TaskStats;
 import dev.todo.api.task.dto.TaskView;
+import dev.todo.api.telemetry.AppMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -35,16 +36,21 @@ public class TaskService {
     @Inject
     Transactions transactions;
 
+    @Inject
+    AppMetrics metrics;
+
     Clock clock = Clock.systemUTC();
 
     public TaskView create(UUID owner, TaskInput input) {
-        return transactions.inTransaction(() -> {
+        TaskView created = transactions.inTransaction(() -> {
             Task task = new Task(owner, input.title(), now());
             apply(task, input, false);
             tasks.add(task);
             tasks.flush();
             return TaskView.of(task);
         });
+        metrics.taskCreated();
+        return created;
     }
 
     public TaskView get(UUID owner, UUID id) {
@@ -100,9 +106,9 @@ public class TaskService {
      * (a double click, a retry) wait and then find the task already completed with its occurrence recorded.
      */
     public CompletionResult complete(UUID owner, UUID id) {
-        return transactions.inTransaction(() -> {
+        Instant now = now();
+        CompletionResult result = transactions.inTransaction(() -> {
             Task task = ownedForUpdate(owner, id);
-            Instant now = now();
             if (!task.isCompleted()) {
                 task.complete(now);
                 task.touch(now);
@@ -120,6 +126,11 @@ public class TaskService {
                             .orElse(null);
             return new CompletionResult(TaskView.of(task), next);
         });
+        // Completed by this call, not found done already: only then does it count.
+        if (now.equals(result.task().completedAt())) {
+            metrics.taskCompleted();
+        }
+        return result;
     }
 
     /** Opens a completed task again; an occurrence it already scheduled stays, so completing again adds none. */

@@ -22,6 +22,7 @@ import dev.todo.api.task.dto.TaskInput;
 import dev.todo.api.task.dto.TaskPage;
 import dev.todo.api.task.dto.TaskStats;
 import dev.todo.api.task.dto.TaskView;
+import dev.todo.api.telemetry.ToolCalls;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -95,6 +96,9 @@ public class TaskTools {
     @Inject
     RequestValidator validator;
 
+    @Inject
+    ToolCalls toolCalls;
+
     public static Optional<ToolDefinition> definition(String name) {
         return Optional.ofNullable(BY_NAME.get(name));
     }
@@ -109,6 +113,10 @@ public class TaskTools {
      * {@code tz} argument that were not given one.
      */
     public ToolResult call(UUID owner, String name, String arguments, ZoneId zone) {
+        return toolCalls.call(label(name), () -> parseAndRun(owner, name, arguments, zone));
+    }
+
+    private ToolResult parseAndRun(UUID owner, String name, String arguments, ZoneId zone) {
         JsonValue parsed;
         try (JsonReader reader =
                 Json.createReader(new StringReader(arguments == null || arguments.isBlank() ? "{}" : arguments))) {
@@ -116,7 +124,7 @@ public class TaskTools {
         } catch (RuntimeException e) {
             return ToolResult.failed(name, "the arguments are not valid JSON");
         }
-        return call(owner, name, parsed, zone);
+        return run(owner, name, parsed, zone);
     }
 
     /** Runs a tool for the owner; every failure, including an unknown tool, comes back as a failed result. */
@@ -129,6 +137,15 @@ public class TaskTools {
      * every failure, including an unknown tool, comes back as a failed result.
      */
     public ToolResult call(UUID owner, String name, JsonValue arguments, ZoneId zone) {
+        return toolCalls.call(label(name), () -> run(owner, name, arguments, zone));
+    }
+
+    /** The tool's name as metrics and spans show it: only the catalogue's names, so no caller can invent series. */
+    private static String label(String name) {
+        return BY_NAME.containsKey(name) ? name : "unknown";
+    }
+
+    private ToolResult run(UUID owner, String name, JsonValue arguments, ZoneId zone) {
         ToolDefinition tool = BY_NAME.get(name);
         if (tool == null) {
             return ToolResult.failed(
