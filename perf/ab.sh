@@ -8,7 +8,10 @@
 # requests/s, latency percentiles, CPU time per request, resident memory and start times, with B/A ratios, and
 # writes them with the machine's description to perf/AB-RESULTS.md. It reports; it never fails on a figure.
 #
-# Usage: perf/ab.sh [--baseline COMMIT] [--rounds N] [--duration SECONDS] [--connections N] [--starts N]
+# Usage: perf/ab.sh [--baseline COMMIT] [--rounds N] [--duration SECONDS] [--connections N] [--starts N] [--telemetry-b]
+# --telemetry-b runs B with OpenTelemetry on (traces and metrics, every trace sampled) exporting over OTLP/HTTP to a
+# sink in this script (python3) that takes and drops everything: `--baseline HEAD --telemetry-b` is the cost of
+# turning telemetry on.
 # Needs: a JDK, wrk, curl and PostgreSQL's server binaries (Debian: apt-get install wrk curl postgresql).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +24,7 @@ connections=32
 threads=2
 starts=3
 warmup=10
+telemetry_b=false
 while [ $# -gt 0 ]; do
     case "$1" in
         --baseline) baseline=$2; shift 2 ;;
@@ -28,6 +32,7 @@ while [ $# -gt 0 ]; do
         --duration) duration=$2; shift 2 ;;
         --connections) connections=$2; shift 2 ;;
         --starts) starts=$2; shift 2 ;;
+        --telemetry-b) telemetry_b=true; shift ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -90,16 +95,37 @@ for side in a b; do
 done
 pg_version=$(as_postgres "$pg_bin/postgres" --version)
 
+# --- telemetry sink (--telemetry-b) ------------------------------------------------------------------------------
+b_env=()
+if $telemetry_b; then
+    command -v python3 >/dev/null || { say "--telemetry-b needs python3"; exit 2; }
+    otlp_port=$(free_port)
+    python3 -c '
+import http.server, sys
+class Sink(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.send_response(200); self.send_header("Content-Length", "0"); self.end_headers()
+    def log_message(self, *args): pass
+http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Sink).serve_forever()
+' "$otlp_port" &
+    pids+=($!)
+    b_env=(OTEL_SDK_DISABLED=false OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$otlp_port"
+        OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf OTEL_LOGS_EXPORTER=none OTEL_TRACES_SAMPLER=always_on)
+fi
+
 # --- servers ----------------------------------------------------------------------------------------------------
 # start_server SIDE NAME PORT OUTPUT: runs the server in the background and prints its pid.
 start_server() {
     local side=$1 name=$2 port=$3 output=$4 lower
     lower=$(echo "$side" | tr AB ab)
     mkdir -p "$output"
+    local telemetry=()
+    [ "$side" = B ] && [ ${#b_env[@]} -gt 0 ] && telemetry=("${b_env[@]}" OTEL_SERVICE_NAME="todo-$name")
     env -u DATABASE_URL -u AUTH_SECRET -u TODO_API_URL MALLOC_ARENA_MAX=2 WLP_OUTPUT_DIR="$output" HTTP_PORT="$port" \
         DATABASE_URL="postgresql://postgres@localhost:$pg_port/bench_$lower" AUTH_SECRET=$secret \
         TODO_API_URL="http://localhost:${api_port[$side]:-1}/api" LOGIN_FREE_FAILURES_PER_CLIENT=1000000 \
-        "${wlp[$side]}/bin/server" run "$name" >"$output/console.log" 2>&1 &
+        "${telemetry[@]}" "${wlp[$side]}/bin/server" run "$name" >"$output/console.log" 2>&1 &
     echo $!
 }
 
@@ -233,7 +259,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a + 0 == 0) print "-"; else print
 {
     echo "# A/B benchmark: $(date -u +%Y-%m-%dT%H:%MZ)"
     echo
-    echo "A = baseline $baseline_sha, B = $(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ' with uncommitted changes'). Written by \`perf/ab.sh\`."
+    echo "A = baseline $baseline_sha, B = $(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ' with uncommitted changes')$($telemetry_b && echo ', with OpenTelemetry on (OTLP/HTTP to a local sink, every trace sampled)'). Written by \`perf/ab.sh\`."
     echo
     echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr);"
     echo "$(java -version 2>&1 | head -n 1); $pg_version; $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2);"
