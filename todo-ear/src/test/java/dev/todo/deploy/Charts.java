@@ -49,6 +49,11 @@ final class Charts {
                     .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                     .build(),
             true);
+
+    static {
+        SERIALIZATION.registerKubernetesResource(ServiceMonitor.class);
+    }
+
     private static final ObjectMapper YAML = YAMLMapper.builder().build();
 
     private static final String TEST_HOOK = "\"helm.sh/hook\": test";

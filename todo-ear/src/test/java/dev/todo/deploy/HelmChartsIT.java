@@ -24,7 +24,10 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -784,6 +787,15 @@ class HelmChartsIT {
         everything.put("todo-web.ingress.tlsSecretName", "todo-tls");
         everything.put("todo-web.service.type", "ClusterIP");
         everything.put("todo-api.podDisruptionBudget.maxUnavailable", "50%");
+        everything.put("todo-api.telemetry.enabled", true);
+        everything.put("todo-api.telemetry.otlpEndpoint", "http://otel-collector.observability:4318");
+        everything.put("todo-api.telemetry.resourceAttributes", "deployment.environment.name=test");
+        everything.put("todo-api.metrics.serviceMonitor.enabled", true);
+        everything.put("todo-api.metrics.serviceMonitor.labels.release", "kube-prometheus-stack");
+        everything.put("todo-web.telemetry.enabled", true);
+        everything.put("todo-web.metrics.serviceMonitor.enabled", true);
+        everything.put("todo-api.networkPolicy.scrapers[0].namespaceSelector.matchLabels.name", "monitoring");
+        everything.put("grafanaDashboard.enabled", true);
 
         Charts.Rendered rendered = Charts.render("todo", everything);
 
@@ -797,12 +809,140 @@ class HelmChartsIT {
                         "HorizontalPodAutoscaler",
                         "PodDisruptionBudget",
                         "NetworkPolicy",
-                        "Ingress");
+                        "Ingress",
+                        "ServiceMonitor");
         assertThat(rendered.named(PodDisruptionBudget.class, "todo-api")
                         .getSpec()
                         .getMaxUnavailable()
                         .getStrVal())
                 .isEqualTo("50%");
+    }
+
+    @Test
+    void telemetryIsOffByDefaultAndTheValuesTurnItOnForBothServers() {
+        for (String server : List.of("todo-api", "todo-web")) {
+            Map<String, String> off =
+                    Charts.render("todo").named(ConfigMap.class, server).getData();
+            assertThat(off).containsEntry("OTEL_SERVICE_NAME", server);
+            assertThat(off.keySet()).filteredOn(key -> key.startsWith("OTEL_")).containsExactly("OTEL_SERVICE_NAME");
+
+            Map<String, String> on = Charts.render(
+                            "todo",
+                            Map.of(
+                                    server + ".telemetry.enabled",
+                                    true,
+                                    server + ".telemetry.otlpEndpoint",
+                                    "http://otel-collector.observability:4318",
+                                    server + ".telemetry.sampleRatio",
+                                    0.25))
+                    .named(ConfigMap.class, server)
+                    .getData();
+            assertThat(on)
+                    .containsEntry("OTEL_SDK_DISABLED", "false")
+                    .containsEntry("OTEL_SERVICE_NAME", server)
+                    .containsEntry("OTEL_EXPORTER_OTLP_ENDPOINT", "http://otel-collector.observability:4318")
+                    .containsEntry("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
+                    .containsEntry("OTEL_TRACES_SAMPLER", "parentbased_traceidratio")
+                    .containsEntry("OTEL_TRACES_SAMPLER_ARG", "0.25")
+                    .containsEntry("OTEL_LOGS_EXPORTER", "none");
+        }
+    }
+
+    @Test
+    void podsInvitePrometheusToScrapeTheirMetricsUnlessToldNotTo() {
+        for (String server : List.of("todo-api", "todo-web")) {
+            Map<String, String> annotations = Charts.render("todo")
+                    .named(Deployment.class, server)
+                    .getSpec()
+                    .getTemplate()
+                    .getMetadata()
+                    .getAnnotations();
+            assertThat(annotations)
+                    .containsEntry("prometheus.io/scrape", "true")
+                    .containsEntry("prometheus.io/port", "9080")
+                    .containsEntry("prometheus.io/path", "/metrics");
+            assertThat(Charts.render("todo", Map.of(server + ".metrics.scrapeAnnotations", false))
+                            .named(Deployment.class, server)
+                            .getSpec()
+                            .getTemplate()
+                            .getMetadata()
+                            .getAnnotations())
+                    .doesNotContainKey("prometheus.io/scrape");
+        }
+    }
+
+    @Test
+    void serviceMonitorsAreOffByDefaultAndScrapeEachServiceOnItsHttpPort() {
+        assertThat(Charts.render("todo").all(ServiceMonitor.class)).isEmpty();
+
+        Charts.Rendered rendered = Charts.render(
+                "todo",
+                Map.of(
+                        "todo-api.metrics.serviceMonitor.enabled", true,
+                        "todo-api.metrics.serviceMonitor.labels.release", "kube-prometheus-stack",
+                        "todo-web.metrics.serviceMonitor.enabled", true));
+
+        for (String server : List.of("todo-api", "todo-web")) {
+            ServiceMonitor monitor = rendered.named(ServiceMonitor.class, server);
+            Service service = rendered.named(Service.class, server);
+            assertThat(service.getMetadata().getLabels())
+                    .containsAllEntriesOf(monitor.getSpec().selector().getMatchLabels());
+            assertThat(service.getSpec().getPorts())
+                    .extracting(ServicePort::getName)
+                    .contains("http");
+            assertThat(monitor.getSpec().endpoints())
+                    .containsExactly(new ServiceMonitor.Endpoint("http", "/metrics", "30s"));
+        }
+        assertThat(rendered.named(ServiceMonitor.class, "todo-api")
+                        .getMetadata()
+                        .getLabels())
+                .containsEntry("release", "kube-prometheus-stack");
+    }
+
+    @Test
+    void prometheusReachesTheApiOnlyWhenNamedAsAScraper() {
+        NetworkPolicy closed = Charts.render("todo").named(NetworkPolicy.class, "todo-api");
+        NetworkPolicy open = Charts.render(
+                        "todo",
+                        Map.of("todo-api.networkPolicy.scrapers[0].namespaceSelector.matchLabels.name", "monitoring"))
+                .named(NetworkPolicy.class, "todo-api");
+
+        assertThat(open.getSpec().getIngress().get(0).getFrom())
+                .hasSize(closed.getSpec().getIngress().get(0).getFrom().size() + 1)
+                .filteredOn(peer -> peer.getNamespaceSelector() != null)
+                .singleElement()
+                .satisfies(peer ->
+                        assertThat(peer.getNamespaceSelector().getMatchLabels()).containsEntry("name", "monitoring"));
+    }
+
+    @Test
+    void theGrafanaDashboardIsInTheChartAndItsConfigMapOptional() throws IOException {
+        assertThat(Charts.render("todo").all(ConfigMap.class))
+                .noneMatch(map -> map.getMetadata().getName().contains("dashboard"));
+        String dashboard = Files.readString(Charts.repositoryRoot().resolve("helm/todo/dashboards/todo-overview.json"));
+
+        ConfigMap map = Charts.render("todo", Map.of("grafanaDashboard.enabled", true))
+                .named(ConfigMap.class, Charts.RELEASE + "-grafana-dashboard");
+
+        assertThat(map.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
+        assertThat(map.getData().get("todo-overview.json").strip()).isEqualTo(dashboard.strip());
+        try (JsonReader reader = Json.createReader(new StringReader(dashboard))) {
+            assertThat(reader.readObject().getJsonArray("panels")).isNotEmpty();
+        }
+    }
+
+    @Test
+    void telemetryValuesThatCannotWorkAreRejectedByTheSchema() {
+        assertThatThrownBy(() -> Charts.render("todo-api", Map.of("telemetry.sampleRatio", 2)))
+                .hasMessageContaining("sampleRatio");
+        assertThatThrownBy(() -> Charts.render("todo-api", Map.of("telemetry.sampleRatio", "half")))
+                .hasMessageContaining("sampleRatio");
+        assertThatThrownBy(() -> Charts.render("todo-web", Map.of("telemetry.protocol", "http")))
+                .hasMessageContaining("protocol");
+        assertThatThrownBy(() -> Charts.render("todo-web", Map.of("telemetry.otlpEndpoint", "collector:4318")))
+                .hasMessageContaining("otlpEndpoint");
+        assertThatThrownBy(() -> Charts.render("todo-api", Map.of("metrics.serviceMonitor.interval", "often")))
+                .hasMessageContaining("interval");
     }
 
     private static List<String> secretNames(Charts.Rendered rendered) {

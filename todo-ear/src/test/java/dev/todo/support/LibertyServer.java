@@ -102,6 +102,11 @@ public final class LibertyServer implements AutoCloseable {
         return Files.isRegularFile(messagesLog()) ? Files.readString(messagesLog(), StandardCharsets.UTF_8) : "";
     }
 
+    /** What the server wrote to its console (standard output and error), as a container's log would show it. */
+    public String consoleLog() {
+        return read(outputDirectory.resolve(name + "-console.log"));
+    }
+
     public boolean isRunning() {
         return process != null && process.isAlive();
     }
@@ -122,6 +127,8 @@ public final class LibertyServer implements AutoCloseable {
                 .redirectOutput(console.toFile());
         Map<String, String> processEnvironment = builder.environment();
         CONTROLLED.forEach(processEnvironment::remove);
+        // Telemetry and logging settings of the machine running the tests would change what the servers export.
+        processEnvironment.keySet().removeIf(key -> key.startsWith("OTEL_") || key.startsWith("WLP_LOGGING_"));
         Map<String, String> settings = new HashMap<>(environment);
         settings.put("HTTP_PORT", Integer.toString(port));
         settings.put("WLP_OUTPUT_DIR", outputDirectory.toString());

@@ -163,13 +163,13 @@ public final class ModelStub {
                 send(exchange, 500, "application/json", error("the model stub was silent"));
             } else if (reply instanceof Text text) {
                 if (request.streamed()) {
-                    stream(exchange, textChunks(text.text()));
+                    stream(exchange, withUsage(request, textChunks(text.text())));
                 } else {
                     send(exchange, 200, "application/json", completion(text.text(), List.of()));
                 }
             } else if (reply instanceof ToolCalls calls) {
                 if (request.streamed()) {
-                    stream(exchange, toolCallChunks(calls.calls()));
+                    stream(exchange, withUsage(request, toolCallChunks(calls.calls())));
                 } else {
                     send(exchange, 200, "application/json", completion(null, calls.calls()));
                 }
@@ -207,14 +207,34 @@ public final class ModelStub {
                                         .add("message", message)
                                         .addNull("logprobs")
                                         .add("finish_reason", calls.isEmpty() ? "stop" : "tool_calls")))
-                .add(
-                        "usage",
-                        Json.createObjectBuilder()
-                                .add("prompt_tokens", 10)
-                                .add("completion_tokens", 5)
-                                .add("total_tokens", 15))
+                .add("usage", usage())
                 .build()
                 .toString();
+    }
+
+    /** As OpenAI streams: the token counts come in a last chunk without choices, and only when asked for. */
+    private static List<String> withUsage(Recorded request, List<String> chunks) {
+        JsonObject options = request.body().getJsonObject("stream_options");
+        if (options != null && options.getBoolean("include_usage", false)) {
+            chunks.add(Json.createObjectBuilder()
+                    .add("id", "chatcmpl-stub")
+                    .add("object", "chat.completion.chunk")
+                    .add("created", System.currentTimeMillis() / 1000)
+                    .add("model", MODEL)
+                    .add("choices", Json.createArrayBuilder())
+                    .add("usage", usage())
+                    .build()
+                    .toString());
+        }
+        return chunks;
+    }
+
+    /** What the stub reports for every answer: 10 tokens in, 5 out. */
+    private static JsonObjectBuilder usage() {
+        return Json.createObjectBuilder()
+                .add("prompt_tokens", 10)
+                .add("completion_tokens", 5)
+                .add("total_tokens", 15);
     }
 
     /** The text in several pieces, as a model streams it. */

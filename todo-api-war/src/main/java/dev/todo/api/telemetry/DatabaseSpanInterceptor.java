@@ -20,10 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * the database system): never the query text, its parameters or anything it returns, and of a failure only the
  * exception's type, since database messages quote values.
  *
- * <p>Outside a traced request (OpenTelemetry off, the default, or work no request started) it makes no span at all,
- * so the only cost is the interceptor's call.
+ * <p>It is bound only while OpenTelemetry is on ({@link TelemetryExtension}); even then, work that no traced request
+ * started gets no span of its own.
  */
-@DatabaseSpans
+@TracedStatements
 @Interceptor
 @Priority(Interceptor.Priority.APPLICATION)
 public class DatabaseSpanInterceptor {
