@@ -5,7 +5,10 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +60,14 @@ public record Problem(
         }
         extensions.forEach(json::add);
         return json.build();
+    }
+
+    /** For the servlet filters and the error page, which answer before Jakarta REST runs. */
+    public void writeTo(HttpServletResponse response, String instance) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MEDIA_TYPE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(toJson(instance).toString());
     }
 
     public Response toResponse(String instance) {

@@ -91,7 +91,6 @@ public final class ProblemMappers {
                 case 404 -> "There is nothing at this address.";
                 case 405 -> "This method is not allowed here.";
                 case 406 -> "The requested media type cannot be produced; ask for application/json.";
-                case 413 -> "The request body is too large.";
                 case 415 -> "Send the body as application/json.";
                 default -> null;
             };
