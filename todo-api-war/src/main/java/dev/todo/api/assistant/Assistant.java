@@ -116,7 +116,7 @@ public class Assistant {
                                 .map(ChatCompletion.Choice::message)
                                 .orElseThrow(() -> new OpenAIInvalidDataException("no choices in the reply"));
             } catch (OpenAIException e) {
-                throw ModelFailures.problem(e, id, (int) settings.timeout().toSeconds());
+                throw ModelFailures.problem(e, id, settings);
             }
             List<ChatCompletionMessageFunctionToolCall> requested = answer.toolCalls().orElse(List.of()).stream()
                     .filter(ChatCompletionMessageToolCall::isFunction)
@@ -167,7 +167,13 @@ public class Assistant {
                                 .ifPresent(listener::text));
             });
         }
-        return accumulator.chatCompletion().choices().stream()
+        ChatCompletion completion;
+        try {
+            completion = accumulator.chatCompletion();
+        } catch (IllegalStateException e) {
+            throw new OpenAIInvalidDataException("the stream ended before its last chunk", e);
+        }
+        return completion.choices().stream()
                 .findFirst()
                 .map(ChatCompletion.Choice::message)
                 .orElseThrow(() -> new OpenAIInvalidDataException("no choices in the stream"));
