@@ -20,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Set;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -59,7 +60,10 @@ public class MeResource {
 
     @PATCH
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Change the name")
+    @Operation(
+            summary = "Change the name",
+            description = "The account as GET returned it may be sent back changed: its read-only fields are "
+                    + "ignored, but an id must be the account's.")
     @RequestBody(content = @Content(schema = @Schema(implementation = NameChange.class)))
     @APIResponse(
             responseCode = "200",
@@ -70,9 +74,10 @@ public class MeResource {
             description = "Invalid request; the fields at fault are listed",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public UserView rename(String body) {
-        JsonInput input = JsonInput.of(body, Set.of("name"));
+        UUID id = user.id();
+        JsonInput input = JsonInput.of(body, Set.of("name"), UserView.READ_ONLY, id);
         NameChange change = validator.valid(input, new NameChange(input.string("name")));
-        return accounts.rename(user.id(), change.name());
+        return accounts.rename(id, change.name());
     }
 
     @POST

@@ -16,10 +16,12 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -41,12 +43,43 @@ public final class JsonInput {
      * a JAX-RS provider keeps every unreadable body (malformed, nested too deep) a 400 that says so.
      */
     public static JsonInput of(String body, Set<String> knownFields) {
+        return of(parse(body), knownFields);
+    }
+
+    /**
+     * A body for PUT or PATCH, which may be the resource's own representation as the client got it: its read-only
+     * members are accepted and ignored, except that an {@code id} must be the resource's own.
+     */
+    public static JsonInput of(String body, Set<String> knownFields, Set<String> readOnly, UUID id) {
+        Set<String> accepted = new HashSet<>(knownFields);
+        accepted.addAll(readOnly);
+        JsonInput input = of(parse(body), accepted);
+        UUID sent = input.uuid("id");
+        if (sent != null && !sent.equals(id)) {
+            input.error("id", "must be " + id + ", the id of what is being changed");
+        }
+        return input;
+    }
+
+    /** Arguments already parsed, as tool calls bring them; they must be a JSON object. */
+    public static JsonInput of(JsonValue value, Set<String> knownFields) {
+        if (!(value instanceof JsonObject object)) {
+            throw ProblemException.invalid("", "must be a JSON object");
+        }
+        JsonInput input = new JsonInput(object);
+        object.keySet().stream()
+                .filter(name -> !knownFields.contains(name))
+                .sorted()
+                .forEach(name -> input.error(name, "unknown field"));
+        return input;
+    }
+
+    private static JsonValue parse(String body) {
         if (body == null || body.isBlank()) {
             throw ProblemException.invalid("", "a JSON object body is required");
         }
-        JsonValue value;
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            value = reader.readValue();
+            return reader.readValue();
         } catch (RuntimeException e) {
             throw new ProblemException(new Problem(
                     400,
@@ -55,15 +88,12 @@ public final class JsonInput {
                     List.of(new FieldError("", "not valid JSON")),
                     Map.of()));
         }
-        if (!(value instanceof JsonObject object)) {
-            throw ProblemException.invalid("", "the body must be a JSON object");
-        }
-        JsonInput input = new JsonInput(object);
-        object.keySet().stream()
-                .filter(name -> !knownFields.contains(name))
-                .sorted()
-                .forEach(name -> input.error(name, "unknown field"));
-        return input;
+    }
+
+    /** Reports each of these fields that is missing. */
+    public JsonInput required(List<String> fields) {
+        fields.stream().filter(field -> !has(field)).forEach(field -> error(field, "is required"));
+        return this;
     }
 
     public boolean has(String field) {
@@ -99,6 +129,18 @@ public final class JsonInput {
             }
         }
         return error(field, "must be a whole number");
+    }
+
+    public UUID uuid(String field) {
+        String text = string(field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return error(field, "must be a UUID");
+        }
     }
 
     public <E extends Enum<E>> E enumValue(String field, Class<E> type) {
@@ -155,12 +197,10 @@ public final class JsonInput {
         return List.copyOf(errors);
     }
 
-    /** Throws a 400 with every error found so far, together with the given ones. */
-    public void failIfInvalid(List<FieldError> more) {
-        List<FieldError> all = new ArrayList<>(errors);
-        all.addAll(more);
-        if (!all.isEmpty()) {
-            throw ProblemException.invalid(all);
+    /** Throws a 400 with every error found so far. */
+    public void failIfInvalid() {
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors());
         }
     }
 
