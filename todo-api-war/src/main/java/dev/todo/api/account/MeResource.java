@@ -20,7 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Set;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -74,10 +73,9 @@ public class MeResource {
             description = "Invalid request; the fields at fault are listed",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public UserView rename(String body) {
-        UUID id = user.id();
-        JsonInput input = JsonInput.of(body, Set.of("name"), UserView.READ_ONLY, id);
+        JsonInput input = JsonInput.of(body, Set.of("name"), UserView.READ_ONLY, user.id());
         NameChange change = validator.valid(input, new NameChange(input.string("name")));
-        return accounts.rename(id, change.name());
+        return accounts.rename(user.id(), change.name());
     }
 
     @POST

@@ -133,16 +133,9 @@ public class ChatResource {
             } catch (ProblemException e) {
                 events.send("error", e.problem().toJson(null));
             } catch (RuntimeException e) {
-                String correlationId = UUID.randomUUID().toString();
-                LOG.log(Level.SEVERE, "Unexpected error " + correlationId + " in a streamed chat", e);
                 events.send(
                         "error",
-                        Problem.of(
-                                        500,
-                                        "Internal Server Error",
-                                        "Something went wrong on our side. Quote " + correlationId
-                                                + " when reporting it.")
-                                .toJson(null));
+                        Problem.unexpected(LOG, e, "in a streamed chat").toJson(null));
             }
         } catch (ClientLeft e) {
             LOG.log(Level.FINE, "The client left the event stream", e.getCause());

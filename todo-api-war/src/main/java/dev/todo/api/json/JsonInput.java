@@ -16,13 +16,12 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reads a JSON request body field by field and collects every type error with the name of its field, so that a
@@ -51,9 +50,9 @@ public final class JsonInput {
      * members are accepted and ignored, except that an {@code id} must be the resource's own.
      */
     public static JsonInput of(String body, Set<String> knownFields, Set<String> readOnly, UUID id) {
-        Set<String> accepted = new HashSet<>(knownFields);
-        accepted.addAll(readOnly);
-        JsonInput input = of(parse(body), accepted);
+        JsonInput input = of(
+                parse(body),
+                Stream.concat(knownFields.stream(), readOnly.stream()).collect(Collectors.toSet()));
         UUID sent = input.uuid("id");
         if (sent != null && !sent.equals(id)) {
             input.error("id", "must be " + id + ", the id of what is being changed");
@@ -81,12 +80,7 @@ public final class JsonInput {
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
             return reader.readValue();
         } catch (RuntimeException e) {
-            throw new ProblemException(new Problem(
-                    400,
-                    "Malformed JSON",
-                    "The request body is not valid JSON.",
-                    List.of(new FieldError("", "not valid JSON")),
-                    Map.of()));
+            throw new ProblemException(Problem.malformedJson());
         }
     }
 

@@ -9,7 +9,6 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
-import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 import java.time.DateTimeException;
@@ -20,7 +19,6 @@ import java.time.ZoneOffset;
  * An IANA time zone such as Asia/Karachi, or blank for UTC: the one rule, and with {@link Rule#zone} the one reader,
  * of the time zones that requests and tool arguments name.
  */
-@Documented
 @Constraint(validatedBy = TimeZoneName.Rule.class)
 @Target({FIELD, PARAMETER})
 @Retention(RUNTIME)

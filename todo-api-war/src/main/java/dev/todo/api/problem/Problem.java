@@ -12,6 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * An RFC 9457 problem detail. Built as JSON-P so that absent members stay absent, whatever the JSON-B settings of
@@ -29,6 +32,29 @@ public record Problem(
 
     public static Problem of(int status, String title, String detail) {
         return new Problem(status, title, detail, List.of(), Map.of());
+    }
+
+    public static Problem malformedJson() {
+        return new Problem(
+                400,
+                "Malformed JSON",
+                "The request body is not valid JSON.",
+                List.of(new FieldError("", "not valid JSON")),
+                Map.of());
+    }
+
+    /**
+     * A 500 that gives away nothing internal; the failure goes to the log under a correlation id that the problem
+     * quotes, so a report can be matched with its cause.
+     */
+    public static Problem unexpected(Logger log, Throwable failure, String where) {
+        String correlationId = UUID.randomUUID().toString();
+        log.log(Level.SEVERE, "Unexpected error " + correlationId + " " + where, failure);
+        return of(
+                        500,
+                        "Internal Server Error",
+                        "Something went wrong on our side. Quote " + correlationId + " when reporting it.")
+                .with("correlationId", Json.createValue(correlationId));
     }
 
     public static Problem invalid(List<FieldError> errors) {

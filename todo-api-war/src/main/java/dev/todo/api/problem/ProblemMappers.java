@@ -1,6 +1,5 @@
 package dev.todo.api.problem;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
@@ -15,7 +14,6 @@ import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -45,13 +43,7 @@ public final class ProblemMappers {
     }
 
     static Response malformed(UriInfo uri) {
-        return Problem.of(400, "Malformed JSON", "The request body is not valid JSON.")
-                .with(
-                        "errors",
-                        Json.createArrayBuilder()
-                                .add(Json.createObjectBuilder().add("field", "").add("message", "not valid JSON"))
-                                .build())
-                .toResponse(instance(uri));
+        return Problem.malformedJson().toResponse(instance(uri));
     }
 
     /** A concurrent update committed first: the caller must reload and retry. */
@@ -170,14 +162,7 @@ public final class ProblemMappers {
         }
 
         Response log(Throwable exception, UriInfo uri) {
-            String correlationId = UUID.randomUUID().toString();
-            LOG.log(Level.SEVERE, "Unexpected error " + correlationId + " on " + instance(uri), exception);
-            return Problem.of(
-                            500,
-                            "Internal Server Error",
-                            "Something went wrong on our side. Quote " + correlationId + " when reporting it.")
-                    .with("correlationId", Json.createValue(correlationId))
-                    .toResponse(instance(uri));
+            return Problem.unexpected(LOG, exception, "on " + instance(uri)).toResponse(instance(uri));
         }
     }
 }

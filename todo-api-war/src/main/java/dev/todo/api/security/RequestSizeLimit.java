@@ -63,16 +63,6 @@ public class RequestSizeLimit extends HttpFilter {
         }
 
         @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
-
-        @Override
         public BufferedReader getReader() {
             String encoding = getCharacterEncoding();
             return new BufferedReader(new InputStreamReader(
@@ -87,11 +77,6 @@ public class RequestSizeLimit extends HttpFilter {
                 @Override
                 public int read() {
                     return bytes.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return bytes.read(buffer, offset, length);
                 }
 
                 @Override

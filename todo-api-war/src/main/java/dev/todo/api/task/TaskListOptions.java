@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import java.util.Locale;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
@@ -26,17 +27,14 @@ public class TaskListOptions {
 
     @QueryParam("status")
     @DefaultValue("all")
-    @Parameter(description = "open, completed or all")
     @Pattern(regexp = "|open|completed|all", flags = CASE_INSENSITIVE, message = "must be one of open, completed, all")
     private String status;
 
     @QueryParam("priority")
-    @Parameter(description = "low, medium or high")
     @Pattern(regexp = "|low|medium|high", flags = CASE_INSENSITIVE, message = "must be one of low, medium, high")
     private String priority;
 
     @QueryParam("category")
-    @Parameter(description = "work, personal, home or other")
     @Pattern(
             regexp = "|work|personal|home|other",
             flags = CASE_INSENSITIVE,
@@ -68,13 +66,11 @@ public class TaskListOptions {
 
     @QueryParam("sort")
     @DefaultValue("createdAt")
-    @Parameter(description = "createdAt, dueAt, priority or title")
     @Pattern(regexp = "|createdAt|dueAt|priority|title", message = "must be one of createdAt, dueAt, priority, title")
     private String sort;
 
     @QueryParam("direction")
     @DefaultValue("desc")
-    @Parameter(description = "asc or desc")
     @Pattern(regexp = "|asc|desc", flags = CASE_INSENSITIVE, message = "must be asc or desc")
     private String direction;
 
@@ -96,31 +92,22 @@ public class TaskListOptions {
     @TimeZoneName
     private String tz;
 
-    /** For Jakarta REST, which sets the fields from the query. */
-    public TaskListOptions() {}
-
-    /** For the list tool, which pages by size only and has no reminder filter. */
-    public TaskListOptions(
-            String status,
-            String priority,
-            String category,
-            String tag,
-            String due,
-            String q,
-            String sort,
-            String direction,
-            String size,
-            String tz) {
-        this.status = status;
-        this.priority = priority;
-        this.category = category;
-        this.tag = tag;
-        this.due = due;
-        this.q = q;
-        this.sort = sort;
-        this.direction = direction;
-        this.size = size;
-        this.tz = tz;
+    /** Options by their query parameter names, for callers other than Jakarta REST (which sets the fields). */
+    public static TaskListOptions of(Map<String, String> values) {
+        TaskListOptions options = new TaskListOptions();
+        options.status = values.get("status");
+        options.priority = values.get("priority");
+        options.category = values.get("category");
+        options.tag = values.get("tag");
+        options.due = values.get("due");
+        options.reminder = values.get("reminder");
+        options.q = values.get("q");
+        options.sort = values.get("sort");
+        options.direction = values.get("direction");
+        options.page = values.get("page");
+        options.size = values.get("size");
+        options.tz = values.get("tz");
+        return options;
     }
 
     /** The service's query for options that passed validation. */

@@ -48,9 +48,7 @@ public class TaskService {
     }
 
     public TaskView get(UUID owner, UUID id) {
-        return transactions.inTransaction(() -> {
-            return TaskView.of(owned(owner, id));
-        });
+        return transactions.inTransaction(() -> TaskView.of(owned(owner, id)));
     }
 
     public TaskPage list(UUID owner, TaskQuery query) {

@@ -36,6 +36,7 @@ import java.io.StringReader;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,7 @@ public class TaskTools {
     private static final Map<String, ToolDefinition> BY_NAME =
             CATALOGUE.stream().collect(Collectors.toUnmodifiableMap(ToolDefinition::name, tool -> tool));
 
-    /** list_tasks names two options as a model reads them best; the list options' names are the query's. */
+    /** The list options that list_tasks names as a model reads them best; the options' own names are the query's. */
     private static final Map<String, String> LIST_ARGUMENTS = Map.of("q", "search", "size", "limit");
 
     private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
@@ -135,13 +136,14 @@ public class TaskTools {
         try {
             JsonInput input = JsonInput.of(arguments, tool.argumentNames()).required(tool.requiredArguments());
             return switch (name) {
-                case "create_task" -> created(tasks.create(owner, validator.valid(input, TaskInput.read(input))));
+                case "create_task" ->
+                    done(name, "Created", tasks.create(owner, validator.valid(input, TaskInput.read(input))));
                 case "list_tasks" ->
                     listed(tasks.list(
                             owner,
                             validator.valid(input, listOptions(input, zone)).toQuery()));
-                case "get_task" -> read(tasks.get(owner, id(input)));
-                case "update_task" -> updated(update(owner, input));
+                case "get_task" -> done(name, "Read", tasks.get(owner, id(input)));
+                case "update_task" -> done(name, "Updated", update(owner, input));
                 case "delete_task" -> deleted(tasks.delete(owner, id(input)));
                 case "toggle_complete" -> toggled(tasks.toggle(owner, id(input)));
                 case "get_stats" -> counted(tasks.stats(owner, stats(input, zone)));
@@ -162,19 +164,16 @@ public class TaskTools {
         return tasks.update(owner, id, validator.validFields(input, changes, changes.present()));
     }
 
+    /** The list options from the arguments, which name two of them differently (see {@link #LIST_ARGUMENTS}). */
     private static TaskListOptions listOptions(JsonInput input, ZoneId zone) {
+        Map<String, String> values = new HashMap<>();
+        for (String option : List.of("status", "priority", "category", "tag", "due", "q", "sort", "direction")) {
+            values.put(option, input.string(LIST_ARGUMENTS.getOrDefault(option, option)));
+        }
         Long limit = input.wholeNumber("limit");
-        return new TaskListOptions(
-                input.string("status"),
-                input.string("priority"),
-                input.string("category"),
-                input.string("tag"),
-                input.string("due"),
-                input.string("search"),
-                input.string("sort"),
-                input.string("direction"),
-                limit == null ? null : limit.toString(),
-                timeZone(input, zone));
+        values.put("size", limit == null ? null : limit.toString());
+        values.put("tz", timeZone(input, zone));
+        return TaskListOptions.of(values);
     }
 
     private static ZoneId stats(JsonInput input, ZoneId zone) {
@@ -195,8 +194,8 @@ public class TaskTools {
         return id;
     }
 
-    private static ToolResult created(TaskView task) {
-        return ToolResult.ok("create_task", "Created task " + quoted(task), json(task));
+    private static ToolResult done(String tool, String what, TaskView task) {
+        return ToolResult.ok(tool, what + " task " + quoted(task), json(task));
     }
 
     private static ToolResult listed(TaskPage page) {
@@ -204,14 +203,6 @@ public class TaskTools {
         String summary = "Found " + total + (total == 1 ? " task" : " tasks")
                 + (page.items().size() < total ? ", showing " + page.items().size() : "");
         return ToolResult.ok("list_tasks", summary, json(page));
-    }
-
-    private static ToolResult read(TaskView task) {
-        return ToolResult.ok("get_task", "Read task " + quoted(task), json(task));
-    }
-
-    private static ToolResult updated(TaskView task) {
-        return ToolResult.ok("update_task", "Updated task " + quoted(task), json(task));
     }
 
     private static ToolResult deleted(TaskView task) {

@@ -9,14 +9,13 @@ import java.util.Set;
  * (from {@link ArgumentSchema}, ordered and unmodifiable). The schema is plain maps and lists so that openai-java and
  * the MCP SDK read the same value.
  */
+@SuppressWarnings("unchecked")
 public record ToolDefinition(String name, String description, Map<String, Object> inputSchema) {
 
-    @SuppressWarnings("unchecked")
     public Set<String> argumentNames() {
         return ((Map<String, Object>) inputSchema.get("properties")).keySet();
     }
 
-    @SuppressWarnings("unchecked")
     public List<String> requiredArguments() {
         return (List<String>) inputSchema.get("required");
     }

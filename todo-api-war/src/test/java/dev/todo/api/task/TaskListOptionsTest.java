@@ -7,7 +7,10 @@ import jakarta.validation.constraints.Pattern;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TaskListOptionsTest {
@@ -48,9 +51,19 @@ class TaskListOptionsTest {
 
     @Test
     void valuesOfAnyCaseBecomeTheQuery() {
-        TaskQuery query = new TaskListOptions(
-                        "Completed", "high", "WORK", " q4 ", "Today", "report", "dueAt", "ASC", "5", "Asia/Karachi")
-                .toQuery();
+        Map<String, String> values = new HashMap<>();
+        values.put("status", "Completed");
+        values.put("priority", "high");
+        values.put("category", "WORK");
+        values.put("tag", " q4 ");
+        values.put("due", "Today");
+        values.put("q", "report");
+        values.put("sort", "dueAt");
+        values.put("direction", "ASC");
+        values.put("size", "5");
+        values.put("tz", "Asia/Karachi");
+
+        TaskQuery query = TaskListOptions.of(values).toQuery();
 
         assertThat(query)
                 .isEqualTo(new TaskQuery(
@@ -70,7 +83,12 @@ class TaskListOptionsTest {
 
     @Test
     void blankOrMissingValuesAreTheDefaults() {
-        TaskQuery query = new TaskListOptions("", null, " ", "", null, "  ", "", "", "", "").toQuery();
+        Map<String, String> values = new HashMap<>();
+        for (String option : List.of("status", "category", "tag", "q", "sort", "direction", "page", "size", "tz")) {
+            values.put(option, option.length() % 2 == 0 ? "" : "  ");
+        }
+
+        TaskQuery query = TaskListOptions.of(values).toQuery();
 
         assertThat(query)
                 .isEqualTo(new TaskQuery(
