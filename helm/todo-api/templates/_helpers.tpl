@@ -42,6 +42,25 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- coalesce $global.existingSecret .Values.existingSecret }}
 {{- end }}
 
+{{/* The helm test pod's labels: the chart's, but never the api pods' selector, so no Service sends it traffic. */}}
+{{- define "todo-api.testLabels" -}}
+helm.sh/chart: {{ include "todo-api.chart" . }}
+app.kubernetes.io/name: {{ include "todo-api.name" . }}-test
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/version: {{ .Values.image.tag | default .Chart.AppVersion | quote }}
+app.kubernetes.io/component: api-test
+app.kubernetes.io/part-of: todo
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+{{- end }}
+
+{{/* Liberty quiesces for up to 30 s after SIGTERM; a grace period that ends sooner would cut requests off. */}}
+{{- define "todo-api.shutdownCheck" -}}
+{{- $needed := add .Values.shutdown.preStopSleepSeconds 30 }}
+{{- if lt (int .Values.shutdown.terminationGracePeriodSeconds) (int $needed) }}
+{{- fail (printf "shutdown.terminationGracePeriodSeconds must be at least %d: preStopSleepSeconds (%d) plus Liberty's 30 s quiesce" (int $needed) (int .Values.shutdown.preStopSleepSeconds)) }}
+{{- end }}
+{{- end }}
+
 {{- define "todo-api.postgresql.fullname" -}}
 {{- printf "%s-postgresql" (include "todo-api.fullname" .) | trunc 63 | trimSuffix "-" }}
 {{- end }}

@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Containerfiles read as Docker reads them, checked against what {@code ./mvnw package} left in this build (no
@@ -259,6 +261,25 @@ class ContainerfilesIT {
     }
 
     @Test
+    void apiImageStartsThroughItsEntrypointThenTheBaseImagesOwn() throws IOException {
+        List<Instruction> finalStage = finalStage(containerfile("api"));
+        Instruction copy = finalStage.stream()
+                .filter(instruction ->
+                        instruction.is("COPY") && instruction.sources().contains("liberty/api/entrypoint.sh"))
+                .findFirst()
+                .orElseThrow();
+
+        // sh runs the script, so it needs no execute bit; the base image's entry point then starts the server.
+        assertThat(execForm(last(finalStage, "ENTRYPOINT")))
+                .containsExactly("/bin/sh", copy.destination(), "/opt/ol/helpers/runtime/docker-server.sh");
+        // A new ENTRYPOINT clears the CMD inherited from the base image.
+        assertThat(execForm(last(finalStage, "CMD"))).containsExactly("/opt/ol/wlp/bin/server", "run", "defaultServer");
+        assertThat(finalStage(containerfile("web")))
+                .as("the web server needs no LTPA keys: the base image's entry point and command stay")
+                .noneMatch(instruction -> instruction.is("ENTRYPOINT") || instruction.is("CMD"));
+    }
+
+    @Test
     void buildContextKeepsOutBuildOutputGitAndSecrets() throws IOException {
         for (String path : List.of(
                 "target/liberty",
@@ -275,6 +296,22 @@ class ContainerfilesIT {
     private static List<Instruction> containerfile(String server) throws IOException {
         return Instruction.parse(
                 Files.readString(ROOT.resolve("liberty").resolve(server).resolve("Dockerfile")));
+    }
+
+    private static Instruction last(List<Instruction> instructions, String keyword) {
+        return instructions.stream()
+                .filter(instruction -> instruction.is(keyword))
+                .reduce((first, second) -> second)
+                .orElseThrow(() -> new AssertionError("no " + keyword));
+    }
+
+    /** The JSON array of an exec-form ENTRYPOINT or CMD. */
+    private static List<String> execForm(Instruction instruction) {
+        JsonNode array = JsonMapper.builder().build().readTree(instruction.arguments());
+        assertThat(array.isArray()).as(instruction.line()).isTrue();
+        List<String> words = new ArrayList<>();
+        array.forEach(word -> words.add(word.asString()));
+        return words;
     }
 
     private static int indexOf(List<Instruction> instructions, Predicate<Instruction> wanted) {

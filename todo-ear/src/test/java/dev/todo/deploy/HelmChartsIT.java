@@ -7,6 +7,7 @@ import com.marcnuri.helm.LintResult;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -18,12 +19,19 @@ import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -116,9 +124,15 @@ class HelmChartsIT {
             assertThat(startup.getPeriodSeconds() * startup.getFailureThreshold())
                     .as("time Liberty gets to start before liveness applies")
                     .isBetween(60, 300);
-            assertThat(container.getReadinessProbe().getTimeoutSeconds())
-                    .as("the api's readiness waits up to 5 s to connect plus 2 s to validate")
-                    .isGreaterThan(7);
+            if (deployment.getMetadata().getName().equals("todo-api")) {
+                assertThat(container.getReadinessProbe().getTimeoutSeconds())
+                        .as("the api's readiness waits up to 5 s to connect plus 2 s to validate")
+                        .isGreaterThan(7);
+            } else {
+                assertThat(container.getReadinessProbe().getTimeoutSeconds())
+                        .as("the web's readiness asks the API with a 1 s connect and 2 s read timeout")
+                        .isGreaterThan(3);
+            }
         }
     }
 
@@ -345,6 +359,16 @@ class HelmChartsIT {
     }
 
     @Test
+    void notesTellHowToReachTheAppThroughTheIngressAndHowToScale() {
+        String output = Charts.installOutput("todo", Map.of("todo-web.ingress.enabled", true));
+
+        assertThat(output)
+                .contains("through the Ingress (class nginx)", "minikube addons enable ingress", "http://127.0.0.1/")
+                .contains("kubectl scale deployment -n todo todo-web --replicas=3")
+                .doesNotContain("kubectl get svc -n todo todo-web");
+    }
+
+    @Test
     void valuesThatBreakTheContractAreRejectedByTheSchema() {
         assertThatThrownBy(() -> Charts.render("todo-api", Map.of("image.pullPolicy", "Sometimes")))
                 .hasMessageContaining("pullPolicy");
@@ -405,7 +429,8 @@ class HelmChartsIT {
         assertThat(tests)
                 .anySatisfy(pod -> assertThat(
                                 String.join(" ", container(pod.getSpec()).getCommand()))
-                        .contains("http://todo-web:80/"));
+                        .as("the web server is ready whether or not the API answers; the test wants both")
+                        .contains("http://todo-web:80/", "\"reachable\" *: *true"));
         assertThat(tests)
                 .anySatisfy(pod -> assertThat(
                                 String.join(" ", container(pod.getSpec()).getCommand()))
@@ -437,6 +462,349 @@ class HelmChartsIT {
                 .hasMessageContaining("not a kind");
     }
 
+    @Test
+    void umbrellaRunsTwoOfEachServerAndTheChartsAloneOne() {
+        assertThat(Charts.render("todo").all(Deployment.class))
+                .hasSize(2)
+                .allSatisfy(deployment ->
+                        assertThat(deployment.getSpec().getReplicas()).isEqualTo(2));
+        assertThat(Charts.render("todo-api")
+                        .all(Deployment.class)
+                        .get(0)
+                        .getSpec()
+                        .getReplicas())
+                .isEqualTo(1);
+        assertThat(Charts.render("todo-web")
+                        .all(Deployment.class)
+                        .get(0)
+                        .getSpec()
+                        .getReplicas())
+                .isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"todo-api", "todo-web"})
+    void autoscalingReplacesTheFixedReplicaCount(String server) {
+        assertThat(Charts.render("todo").all(HorizontalPodAutoscaler.class))
+                .as("off by default")
+                .isEmpty();
+
+        Charts.Rendered rendered = Charts.render(
+                "todo", Map.of(server + ".autoscaling.enabled", true, server + ".autoscaling.maxReplicas", 4));
+
+        HorizontalPodAutoscaler autoscaler = rendered.named(HorizontalPodAutoscaler.class, server);
+        assertThat(autoscaler.getApiVersion()).isEqualTo("autoscaling/v2");
+        assertThat(autoscaler.getSpec().getScaleTargetRef().getKind()).isEqualTo("Deployment");
+        assertThat(autoscaler.getSpec().getScaleTargetRef().getName()).isEqualTo(server);
+        assertThat(autoscaler.getSpec().getMinReplicas()).isEqualTo(2);
+        assertThat(autoscaler.getSpec().getMaxReplicas()).isEqualTo(4);
+        assertThat(autoscaler.getSpec().getMetrics())
+                .extracting(metric -> metric.getResource().getName() + "="
+                        + metric.getResource().getTarget().getAverageUtilization())
+                .containsExactly("cpu=70", "memory=100");
+        assertThat(rendered.named(Deployment.class, server).getSpec().getReplicas())
+                .as("the autoscaler owns the count; a replicas field would reset it at each upgrade")
+                .isNull();
+        assertThat(Charts.render(
+                                "todo",
+                                Map.of(
+                                        server + ".autoscaling.enabled",
+                                        true,
+                                        server + ".autoscaling.targetMemoryUtilizationPercentage",
+                                        "null"))
+                        .named(HorizontalPodAutoscaler.class, server)
+                        .getSpec()
+                        .getMetrics())
+                .extracting(metric -> metric.getResource().getName())
+                .containsExactly("cpu");
+        assertThatThrownBy(() -> Charts.render(
+                        "todo",
+                        Map.of(
+                                server + ".autoscaling.enabled", true,
+                                server + ".autoscaling.targetCPUUtilizationPercentage", "null",
+                                server + ".autoscaling.targetMemoryUtilizationPercentage", "null")))
+                .hasMessageContaining("autoscaling needs");
+    }
+
+    @Test
+    void disruptionBudgetsLetOnePodOfEachServerGoAtATime() {
+        Charts.Rendered rendered = Charts.render("todo");
+
+        for (String server : List.of("todo-api", "todo-web")) {
+            PodDisruptionBudget budget = rendered.named(PodDisruptionBudget.class, server);
+            assertThat(budget.getApiVersion()).isEqualTo("policy/v1");
+            assertThat(budget.getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
+            assertThat(budget.getSpec().getSelector().getMatchLabels())
+                    .isEqualTo(rendered.named(Deployment.class, server)
+                            .getSpec()
+                            .getSelector()
+                            .getMatchLabels());
+        }
+        assertThat(Charts.render("todo", Map.of("todo-web.podDisruptionBudget.enabled", false))
+                        .all(PodDisruptionBudget.class))
+                .extracting(budget -> budget.getMetadata().getName())
+                .containsExactly("todo-api");
+    }
+
+    @Test
+    void podsSpreadAcrossNodesWithoutBlockingAOneNodeCluster() {
+        Charts.Rendered rendered = Charts.render("todo");
+
+        for (Deployment deployment : rendered.all(Deployment.class)) {
+            PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+            assertThat(pod.getTopologySpreadConstraints()).singleElement().satisfies(spread -> {
+                assertThat(spread.getTopologyKey()).isEqualTo("kubernetes.io/hostname");
+                assertThat(spread.getMaxSkew()).isEqualTo(1);
+                assertThat(spread.getWhenUnsatisfiable()).isEqualTo("ScheduleAnyway");
+                assertThat(spread.getMatchLabelKeys()).containsExactly("pod-template-hash");
+                assertThat(matches(
+                                spread.getLabelSelector(),
+                                deployment.getSpec().getTemplate().getMetadata().getLabels()))
+                        .isTrue();
+            });
+        }
+        Deployment zones = Charts.render(
+                        "todo-web",
+                        Map.of(
+                                "topologySpread.topologyKey", "topology.kubernetes.io/zone",
+                                "topologySpread.whenUnsatisfiable", "DoNotSchedule"))
+                .all(Deployment.class)
+                .get(0);
+        assertThat(zones.getSpec().getTemplate().getSpec().getTopologySpreadConstraints())
+                .singleElement()
+                .satisfies(spread -> assertThat(spread.getTopologyKey()).isEqualTo("topology.kubernetes.io/zone"))
+                .satisfies(spread -> assertThat(spread.getWhenUnsatisfiable()).isEqualTo("DoNotSchedule"));
+        assertThat(Charts.render("todo-api", Map.of("topologySpread.enabled", false))
+                        .all(Deployment.class)
+                        .get(0)
+                        .getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getTopologySpreadConstraints())
+                .isNullOrEmpty();
+    }
+
+    /** Liberty stops listening at SIGTERM and lets requests in flight finish for up to 30 s (its quiesce). */
+    @Test
+    void stoppingPodsOutlastTheirRoutesAndLibertysQuiesce() {
+        for (Deployment deployment : Charts.render("todo").all(Deployment.class)) {
+            PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+            int preStop = container(deployment)
+                    .getLifecycle()
+                    .getPreStop()
+                    .getSleep()
+                    .getSeconds()
+                    .intValue();
+
+            assertThat(preStop)
+                    .as("time for endpoints, kube-proxy, load balancer and ingress to drop the pod")
+                    .isBetween(5, 30);
+            assertThat(pod.getTerminationGracePeriodSeconds())
+                    .as("pre-stop sleep, then up to 30 s of quiesce, then the JVM's exit")
+                    .isGreaterThan(preStop + 30L);
+        }
+        assertThatThrownBy(() -> Charts.render(
+                        "todo-web",
+                        Map.of("shutdown.preStopSleepSeconds", 20, "shutdown.terminationGracePeriodSeconds", 40)))
+                .hasMessageContaining("terminationGracePeriodSeconds must be at least 50");
+    }
+
+    @Test
+    void onlyTheWebPodsAndTheHelmTestReachTheApi() {
+        Charts.Rendered rendered = Charts.renderWithTestPods("todo");
+        NetworkPolicy policy = rendered.named(NetworkPolicy.class, "todo-api");
+        Map<String, String> apiPods = podLabels(rendered, "todo-api");
+        Map<String, String> webPods = podLabels(rendered, "todo-web");
+        Pod apiTest = rendered.named(Pod.class, "todo-api-test-ready");
+        Pod webTest = rendered.named(Pod.class, "todo-web-test-pages");
+
+        assertThat(matches(policy.getSpec().getPodSelector(), apiPods)).isTrue();
+        assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress");
+        assertThat(policy.getSpec().getIngress()).singleElement().satisfies(rule -> {
+            assertThat(rule.getPorts())
+                    .singleElement()
+                    .satisfies(port -> assertThat(port.getPort().getStrVal()).isEqualTo("http"));
+            assertThat(rule.getFrom())
+                    .allSatisfy(peer -> assertThat(peer.getNamespaceSelector())
+                            .as("this namespace only")
+                            .isNull());
+            assertThat(admits(rule.getFrom(), webPods)).as("web pods").isTrue();
+            assertThat(admits(rule.getFrom(), apiTest.getMetadata().getLabels()))
+                    .as("the api's helm test")
+                    .isTrue();
+            assertThat(admits(rule.getFrom(), webTest.getMetadata().getLabels()))
+                    .as("the web's helm test")
+                    .isFalse();
+            assertThat(admits(rule.getFrom(), apiPods)).as("the api pods").isFalse();
+            assertThat(admits(rule.getFrom(), Map.of("app", "anything-else"))).isFalse();
+        });
+        assertThat(Charts.render("todo", Map.of("todo-api.networkPolicy.enabled", false))
+                        .all(NetworkPolicy.class))
+                .isEmpty();
+    }
+
+    @Test
+    void onlyTheApiReachesTheInClusterDatabase() {
+        Charts.Rendered rendered = Charts.render("todo", Map.of("todo-api.postgresql.enabled", true));
+        NetworkPolicy policy = rendered.named(NetworkPolicy.class, "todo-api-postgresql");
+        StatefulSet database = rendered.named(StatefulSet.class, "todo-api-postgresql");
+
+        assertThat(matches(
+                        policy.getSpec().getPodSelector(),
+                        database.getSpec().getTemplate().getMetadata().getLabels()))
+                .isTrue();
+        assertThat(policy.getSpec().getIngress()).singleElement().satisfies(rule -> {
+            assertThat(admits(rule.getFrom(), podLabels(rendered, "todo-api"))).isTrue();
+            assertThat(admits(rule.getFrom(), podLabels(rendered, "todo-web"))).isFalse();
+            assertThat(rule.getPorts())
+                    .singleElement()
+                    .satisfies(port -> assertThat(port.getPort().getStrVal()).isEqualTo("postgresql"));
+        });
+    }
+
+    @Test
+    void helmTestPodsAreNeverEndpointsOfAService() {
+        Charts.Rendered rendered = Charts.renderWithTestPods("todo");
+
+        for (Pod test : rendered.all(Pod.class)) {
+            for (Service service : rendered.all(Service.class)) {
+                boolean selected = test.getMetadata()
+                        .getLabels()
+                        .entrySet()
+                        .containsAll(service.getSpec().getSelector().entrySet());
+                assertThat(selected)
+                        .as(test.getMetadata().getName() + " must not be selected by "
+                                + service.getMetadata().getName())
+                        .isFalse();
+            }
+        }
+    }
+
+    @Test
+    void apiTrustsTheWebPodsAsProxiesAndTheWebServerTrustsNoOneWithoutTheIngress() {
+        Charts.Rendered rendered = Charts.render("todo");
+        Pattern trusted = Pattern.compile(
+                rendered.named(ConfigMap.class, "todo-api").getData().get("TRUSTED_PROXIES"));
+
+        assertThat(List.of("10.244.0.7", "10.244.1.23", "127.0.0.1", "0:0:0:0:0:0:0:1"))
+                .allMatch(address -> trusted.matcher(address).matches());
+        assertThat(List.of("192.168.49.1", "10.96.0.10", "10.2440.1.1", "8.8.8.8", "110.244.0.1"))
+                .noneMatch(address -> trusted.matcher(address).matches());
+        assertThat(rendered.named(ConfigMap.class, "todo-web").getData())
+                .as("without the Ingress nothing in front of the web server is a trusted proxy")
+                .doesNotContainKey("TRUSTED_PROXIES");
+        assertThat(Charts.render("todo", Map.of("todo-api.trustedProxies", ""))
+                        .named(ConfigMap.class, "todo-api")
+                        .getData())
+                .doesNotContainKey("TRUSTED_PROXIES");
+    }
+
+    @Test
+    void ingressIsOffByDefaultAndRoutesEverythingToTheWebService() {
+        assertThat(Charts.render("todo").all(Ingress.class)).isEmpty();
+
+        Charts.Rendered rendered = Charts.render(
+                "todo",
+                Map.of(
+                        "todo-web.ingress.enabled", true,
+                        "todo-web.ingress.host", "todo.example.com",
+                        "todo-web.ingress.tlsSecretName", "todo-tls",
+                        "todo-web.service.type", "ClusterIP"));
+
+        Ingress ingress = rendered.named(Ingress.class, "todo-web");
+        assertThat(ingress.getApiVersion()).isEqualTo("networking.k8s.io/v1");
+        assertThat(ingress.getSpec().getIngressClassName()).isEqualTo("nginx");
+        assertThat(ingress.getSpec().getTls()).singleElement().satisfies(tls -> {
+            assertThat(tls.getSecretName()).isEqualTo("todo-tls");
+            assertThat(tls.getHosts()).containsExactly("todo.example.com");
+        });
+        assertThat(ingress.getSpec().getRules()).singleElement().satisfies(rule -> {
+            assertThat(rule.getHost()).isEqualTo("todo.example.com");
+            assertThat(rule.getHttp().getPaths()).singleElement().satisfies(path -> {
+                assertThat(path.getPath()).isEqualTo("/");
+                assertThat(path.getPathType()).isEqualTo("Prefix");
+                assertThat(path.getBackend().getService().getName()).isEqualTo("todo-web");
+                assertThat(path.getBackend().getService().getPort().getName()).isEqualTo("http");
+            });
+        });
+        assertThat(rendered.named(Service.class, "todo-web").getSpec().getType())
+                .isEqualTo("ClusterIP");
+        assertThat(ingress.getMetadata().getAnnotations())
+                .as("the chat streams for up to 180 s")
+                .containsEntry("nginx.ingress.kubernetes.io/proxy-read-timeout", "180");
+        Pattern trusted = Pattern.compile(
+                rendered.named(ConfigMap.class, "todo-web").getData().get("TRUSTED_PROXIES"));
+        assertThat(trusted.matcher("10.244.0.12").matches())
+                .as("the ingress controller's pod is a trusted hop")
+                .isTrue();
+        assertThat(trusted.matcher("192.168.49.1").matches()).isFalse();
+    }
+
+    @Test
+    void ingressWithoutAHostAnswersAnyHostAndTlsNeedsOne() {
+        Ingress anyHost = Charts.render("todo-web", Map.of("ingress.enabled", true))
+                .all(Ingress.class)
+                .get(0);
+
+        assertThat(anyHost.getSpec().getRules())
+                .singleElement()
+                .satisfies(rule -> assertThat(rule.getHost()).isNull());
+        assertThat(anyHost.getSpec().getTls()).isNullOrEmpty();
+        assertThatThrownBy(() ->
+                        Charts.render("todo-web", Map.of("ingress.enabled", true, "ingress.tlsSecretName", "tls")))
+                .hasMessageContaining("ingress.tlsSecretName needs ingress.host");
+        assertThatThrownBy(
+                        () -> Charts.render("todo-web", Map.of("ingress.enabled", true, "ingress.host", "Not A Host")))
+                .hasMessageContaining("host");
+    }
+
+    @Test
+    void newValuesThatBreakTheContractAreRejectedByTheSchema() {
+        assertThatThrownBy(() -> Charts.render("todo-api", Map.of("autoscaling.maxReplicas", "many")))
+                .hasMessageContaining("maxReplicas");
+        assertThatThrownBy(() -> Charts.render("todo-web", Map.of("topologySpread.whenUnsatisfiable", "Sometimes")))
+                .hasMessageContaining("whenUnsatisfiable");
+        assertThatThrownBy(() -> Charts.render("todo-api", Map.of("env.TRUSTED_PROXIES", ".*")))
+                .as("trustedProxies is the one place for it")
+                .hasMessageContaining("TRUSTED_PROXIES");
+        assertThatThrownBy(() -> Charts.render("todo-web", Map.of("ingress.hostname", "x")))
+                .hasMessageContaining("hostname");
+        assertThatThrownBy(() -> Charts.render("todo-api", Map.of("shutdown.terminationGracePeriodSeconds", 10)))
+                .hasMessageContaining("terminationGracePeriodSeconds");
+    }
+
+    @Test
+    void everyOptionRendersObjectsTheKubernetesModelReadsStrictly() {
+        Map<String, Object> everything = new LinkedHashMap<>();
+        everything.put("todo-api.postgresql.enabled", true);
+        everything.put("todo-api.autoscaling.enabled", true);
+        everything.put("todo-web.autoscaling.enabled", true);
+        everything.put("todo-web.ingress.enabled", true);
+        everything.put("todo-web.ingress.host", "todo.example.com");
+        everything.put("todo-web.ingress.tlsSecretName", "todo-tls");
+        everything.put("todo-web.service.type", "ClusterIP");
+        everything.put("todo-api.podDisruptionBudget.maxUnavailable", "50%");
+
+        Charts.Rendered rendered = Charts.render("todo", everything);
+
+        assertThat(rendered.objects())
+                .extracting(HasMetadata::getKind)
+                .containsOnly(
+                        "ConfigMap",
+                        "Service",
+                        "Deployment",
+                        "StatefulSet",
+                        "HorizontalPodAutoscaler",
+                        "PodDisruptionBudget",
+                        "NetworkPolicy",
+                        "Ingress");
+        assertThat(rendered.named(PodDisruptionBudget.class, "todo-api")
+                        .getSpec()
+                        .getMaxUnavailable()
+                        .getStrVal())
+                .isEqualTo("50%");
+    }
+
     private static List<String> secretNames(Charts.Rendered rendered) {
         return rendered.all(Deployment.class).stream()
                 .flatMap(deployment -> container(deployment).getEnvFrom().stream())
@@ -452,6 +820,28 @@ class HelmChartsIT {
                 .getMetadata()
                 .getAnnotations()
                 .get("checksum/config");
+    }
+
+    private static Map<String, String> podLabels(Charts.Rendered rendered, String deployment) {
+        return rendered.named(Deployment.class, deployment)
+                .getSpec()
+                .getTemplate()
+                .getMetadata()
+                .getLabels();
+    }
+
+    /** Whether a NetworkPolicy rule's peers let a pod with these labels in (pod selectors, as the chart uses). */
+    private static boolean admits(List<NetworkPolicyPeer> peers, Map<String, String> labels) {
+        return peers.stream()
+                .map(NetworkPolicyPeer::getPodSelector)
+                .anyMatch(selector -> selector != null && matches(selector, labels));
+    }
+
+    /** A label selector's matchLabels, as the API server applies them; the chart uses no expressions. */
+    private static boolean matches(LabelSelector selector, Map<String, String> labels) {
+        assertThat(selector.getMatchExpressions()).isNullOrEmpty();
+        assertThat(selector.getMatchLabels()).isNotEmpty();
+        return labels.entrySet().containsAll(selector.getMatchLabels().entrySet());
     }
 
     static Container container(Deployment deployment) {

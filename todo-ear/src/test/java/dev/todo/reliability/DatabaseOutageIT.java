@@ -6,21 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.todo.support.ApiClient;
 import dev.todo.support.Http;
 import dev.todo.support.LibertyServer;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
+import dev.todo.support.TestDatabase;
+import dev.todo.support.TestServers;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * PostgreSQL goes away under a running api server and comes back: the server notices quickly, answers 503 rather
@@ -29,60 +26,20 @@ import org.junit.jupiter.api.Test;
 class DatabaseOutageIT {
 
     private static final Logger LOG = Logger.getLogger(DatabaseOutageIT.class.getName());
-    private static final Path OUTPUT = Path.of("target", "database-outage").toAbsolutePath();
-    private static final int API_PORT = Integer.getInteger("it.outage.api.port", 9194);
     private static final Duration DETECTION_LIMIT = Duration.ofSeconds(10);
 
-    private static EmbeddedPostgres postgres;
-    private static int databasePort;
+    @RegisterExtension
+    static final TestServers servers = new TestServers("database-outage");
+
+    private static TestDatabase database;
     private static LibertyServer api;
 
     @BeforeAll
-    static void start() throws Exception {
-        deleteRecursively(OUTPUT.resolve("pgdata"));
-        postgres = startDatabase(0);
-        databasePort = postgres.getPort();
-        api = new LibertyServer(
-                        "api",
-                        API_PORT,
-                        Map.of(
-                                "DATABASE_URL",
-                                "postgresql://postgres@localhost:" + databasePort + "/postgres",
-                                "AUTH_SECRET",
-                                "outage-test-secret-that-is-long-enough-32"),
-                        OUTPUT.resolve("api"))
-                .start();
-        Http.awaitResponse(api.baseUrl() + "/health/ready", Http::isUp, Duration.ofSeconds(90));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (api != null) {
-            api.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
-    /** Keeps its data directory when closed, as a real database server keeps its disk across an outage. */
-    private static EmbeddedPostgres startDatabase(int port) throws Exception {
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setDataDirectory(OUTPUT.resolve("pgdata"))
-                .setCleanDataDirectory(false);
-        if (port > 0) {
-            builder.setPort(port);
-        }
-        return builder.start();
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (Files.exists(directory)) {
-            try (var paths = Files.walk(directory)) {
-                paths.sorted(Comparator.reverseOrder())
-                        .forEach(path -> path.toFile().delete());
-            }
-        }
+    static void start() {
+        database = servers.database();
+        api = servers.api(Map.of(
+                        "DATABASE_URL", database.url(), "AUTH_SECRET", "outage-test-secret-that-is-long-enough-32"))
+                .awaitReady();
     }
 
     @Test
@@ -94,7 +51,7 @@ class DatabaseOutageIT {
                     user.createTask("Written before the outage " + i, "").getString("id"));
         }
 
-        postgres.close();
+        database.stop();
         Duration detection = Http.awaitResponse(api.baseUrl() + "/health/ready", Http::isDown, DETECTION_LIMIT);
         assertThat(Http.isUp(Http.get(api.baseUrl() + "/health/live"))).isTrue();
         Instant asked = Instant.now();
@@ -104,7 +61,7 @@ class DatabaseOutageIT {
         assertThat(duringOutage.headers().firstValue("Retry-After")).isPresent();
         assertThat(answeredIn).isLessThan(Duration.ofSeconds(10));
 
-        postgres = startDatabase(databasePort);
+        database.start();
         Instant back = Instant.now();
         Http.awaitResponse(api.baseUrl() + "/health/ready", Http::isUp, Duration.ofSeconds(60));
         Http.awaitResponse(

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.todo.support.ApiClient;
 import dev.todo.support.Http;
 import dev.todo.support.LibertyServer;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.todo.support.Ports;
+import dev.todo.support.TestDatabase;
+import dev.todo.support.TestServers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,9 +30,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The two-server setup under a crowd: a hundred simulated users doing mixed task work for a minute through the API
@@ -49,7 +51,10 @@ class MixedLoadIT {
     private static final Duration LOAD = Duration.ofSeconds(Integer.getInteger("it.load.seconds", 60));
     private static final Duration MODEL_TIMEOUT = Duration.ofSeconds(2);
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final TestServers servers = new TestServers("mixed-load");
+
+    private static TestDatabase database;
     private static MisbehavingModel model;
     private static LibertyServer api;
     private static LibertyServer web;
@@ -57,49 +62,26 @@ class MixedLoadIT {
     @BeforeAll
     static void start() throws Exception {
         Files.createDirectories(OUTPUT);
-        postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(OUTPUT.resolve("pgdata"))
-                .setCleanDataDirectory(true)
-                .setServerConfig("max_connections", "100")
-                .start();
-        model = new MisbehavingModel(Integer.getInteger("it.load.model.port", 9809), MODEL_TIMEOUT.multipliedBy(5));
-        api = new LibertyServer(
-                        "api",
-                        Integer.getInteger("it.load.api.port", 9801),
-                        Map.of(
-                                "DATABASE_URL",
-                                "postgresql://postgres@localhost:" + postgres.getPort() + "/postgres",
-                                "AUTH_SECRET",
-                                SECRET,
-                                "OPENAI_BASE_URL",
-                                model.baseUrl(),
-                                "OPENAI_API_KEY",
-                                "key-of-the-misbehaving-test-model",
-                                "AI_MODEL",
-                                "slow-model",
-                                "AI_TIMEOUT_SECONDS",
-                                Long.toString(MODEL_TIMEOUT.toSeconds()),
-                                "LOGIN_FREE_FAILURES_PER_CLIENT",
-                                "1000"),
-                        OUTPUT.resolve("api"))
-                .start();
-        Http.awaitResponse(api.baseUrl() + "/health/ready", Http::isUp, Duration.ofSeconds(180));
-        web = new LibertyServer(
-                        "web",
-                        Integer.getInteger("it.load.web.port", 9802),
-                        Map.of("TODO_API_URL", api.baseUrl() + "/api", "AUTH_SECRET", SECRET),
-                        OUTPUT.resolve("web"))
-                .start();
-        Http.awaitResponse(web.baseUrl() + "/health/ready", Http::isUp, Duration.ofSeconds(180));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        for (AutoCloseable closeable : new AutoCloseable[] {web, api, model, postgres}) {
-            if (closeable != null) {
-                closeable.close();
-            }
-        }
+        database = servers.database("pgdata", Map.of("max_connections", "100"));
+        model = servers.track(new MisbehavingModel(Ports.free(), MODEL_TIMEOUT.multipliedBy(5)));
+        api = servers.api(Map.of(
+                        "DATABASE_URL",
+                        database.url(),
+                        "AUTH_SECRET",
+                        SECRET,
+                        "OPENAI_BASE_URL",
+                        model.baseUrl(),
+                        "OPENAI_API_KEY",
+                        "key-of-the-misbehaving-test-model",
+                        "AI_MODEL",
+                        "slow-model",
+                        "AI_TIMEOUT_SECONDS",
+                        Long.toString(MODEL_TIMEOUT.toSeconds()),
+                        "LOGIN_FREE_FAILURES_PER_CLIENT",
+                        "1000"))
+                .awaitReady();
+        web = servers.web(Map.of("TODO_API_URL", api.baseUrl() + "/api", "AUTH_SECRET", SECRET))
+                .awaitReady();
     }
 
     @Test
@@ -219,7 +201,7 @@ class MixedLoadIT {
     /** Compares every user's rows in PostgreSQL with what that user saw acknowledged. */
     private static List<String> reconcile(List<ApiClient> accounts, List<VirtualUser> users) throws Exception {
         List<String> mismatches = new ArrayList<>();
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        try (Connection connection = database.dataSource().getConnection();
                 PreparedStatement select = connection.prepareStatement(
                         "SELECT id, title, completed, version FROM task WHERE owner_id = ?")) {
             for (int i = 0; i < accounts.size(); i++) {
@@ -255,7 +237,7 @@ class MixedLoadIT {
     }
 
     private static long deadlocks() throws Exception {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        try (Connection connection = database.dataSource().getConnection();
                 ResultSet row = connection
                         .createStatement()
                         .executeQuery("SELECT coalesce(sum(deadlocks), 0) FROM pg_stat_database")) {

@@ -2,13 +2,10 @@ package dev.todo.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.todo.support.Http;
 import dev.todo.support.LibertyServer;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.nio.file.Path;
-import java.time.Duration;
+import dev.todo.support.TestDatabase;
+import dev.todo.support.TestServers;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -27,61 +24,24 @@ import org.openqa.selenium.By;
 class ApiWithoutAssistantIT {
 
     private static final String AUTH_SECRET = "web-without-assistant-test-secret-32-bytes";
-    private static final Path OUTPUT =
-            Path.of("target", "api-without-assistant").toAbsolutePath();
-    private static final int API_PORT = Integer.getInteger("it.keyless.api.port", 9471);
-    private static final int WEB_PORT = Integer.getInteger("it.keyless.web.port", 9472);
-    private static final Duration START = Duration.ofSeconds(180);
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final TestServers servers = new TestServers("api-without-assistant");
+
     private static LibertyServer api;
-    private static LibertyServer web;
     private static Browser browser;
 
     @RegisterExtension
     final ScreenshotOnFailure screenshotOnFailure = new ScreenshotOnFailure(() -> browser);
 
     @BeforeAll
-    static void startServersWithoutAModelKey() throws Exception {
-        postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(OUTPUT.resolve("pgdata"))
-                .setCleanDataDirectory(true)
-                .start();
-        api = new LibertyServer(
-                        "api",
-                        API_PORT,
-                        Map.of(
-                                "DATABASE_URL",
-                                "postgresql://postgres@localhost:" + postgres.getPort() + "/postgres?sslmode=disable",
-                                "AUTH_SECRET",
-                                AUTH_SECRET),
-                        OUTPUT.resolve("api"))
-                .start();
-        web = new LibertyServer(
-                        "web",
-                        WEB_PORT,
-                        Map.of("TODO_API_URL", api.baseUrl() + "/api", "AUTH_SECRET", AUTH_SECRET),
-                        OUTPUT.resolve("web"))
-                .start();
-        Http.awaitResponse(api.baseUrl() + "/health/ready", Http::isUp, START);
-        Http.awaitResponse(web.baseUrl() + "/health/ready", Http::isUp, START);
-        browser = new Browser(web.baseUrl());
-    }
-
-    @AfterAll
-    static void stopEverything() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (web != null) {
-            web.close();
-        }
-        if (api != null) {
-            api.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
+    static void startServersWithoutAModelKey() {
+        TestDatabase database = servers.database();
+        api = servers.api(Map.of("DATABASE_URL", database.url(), "AUTH_SECRET", AUTH_SECRET))
+                .awaitReady();
+        LibertyServer web = servers.web(Map.of("TODO_API_URL", api.baseUrl() + "/api", "AUTH_SECRET", AUTH_SECRET))
+                .awaitReady();
+        browser = servers.track(new Browser(web.baseUrl()));
     }
 
     @Test

@@ -2,33 +2,26 @@ package dev.todo.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.todo.support.Http;
 import dev.todo.support.LibertyServer;
+import dev.todo.support.Ports;
+import dev.todo.support.TestServers;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Two web replicas behind a balancer without session affinity, both on the local-it server's API: one browser
+ * Two web replicas behind a balancer without session affinity, both on the shared pair's API: one browser
  * session alternates between them request by request and notices nothing, because the pages keep their view state
  * on the client, encrypted and signed with keys both replicas derive from the same AUTH_SECRET.
  */
 class StatelessWebIT {
 
-    /** The local loop's development key, which the local-it server runs with. */
-    static final String LOCAL_AUTH_SECRET = "local-loop-only-key-never-use-it-in-a-cluster";
-
-    private static final Path OUTPUT = Path.of("target", "stateless-web").toAbsolutePath();
-    private static final int FIRST_PORT = Integer.getInteger("it.web.replica1.port", 9196);
-    private static final int SECOND_PORT = Integer.getInteger("it.web.replica2.port", 9197);
-    private static final int PROXY_PORT = Integer.getInteger("it.web.balancer.port", 9198);
+    @RegisterExtension
+    static final TestServers servers = new TestServers("stateless-web");
 
     private static LibertyServer first;
     private static LibertyServer second;
@@ -39,36 +32,19 @@ class StatelessWebIT {
     final ScreenshotOnFailure screenshotOnFailure = new ScreenshotOnFailure(() -> browser);
 
     @BeforeAll
-    static void startTwoReplicasBehindABalancer() throws Exception {
-        Http.awaitResponse(Http.baseUrl() + "/health/ready", Http::isUp, Duration.ofSeconds(90));
-        Map<String, String> environment =
-                Map.of("TODO_API_URL", Http.baseUrl() + "/api", "AUTH_SECRET", LOCAL_AUTH_SECRET);
-        first = new LibertyServer("web", FIRST_PORT, environment, OUTPUT.resolve("first")).start();
-        second = new LibertyServer("web", SECOND_PORT, environment, OUTPUT.resolve("second")).start();
-        Http.awaitResponse(first.baseUrl() + "/health/ready", Http::isUp, Duration.ofSeconds(90));
-        Http.awaitResponse(second.baseUrl() + "/health/ready", Http::isUp, Duration.ofSeconds(90));
-        balancer = new RoundRobinProxy(PROXY_PORT, List.of(first.baseUrl(), second.baseUrl()));
-        browser = new Browser(balancer.baseUrl());
+    static void startTwoReplicasBehindABalancer() throws IOException {
+        TestServers.SharedPair shared = servers.shared();
+        first = shared.web();
+        second = servers.web("second", first.environment()).awaitReady();
+        balancer = servers.track(new RoundRobinProxy(Ports.free(), List.of(first.baseUrl(), second.baseUrl())));
+        browser = servers.track(new Browser(balancer.baseUrl()));
     }
 
     @AfterAll
-    static void stopEverything() {
-        if (browser != null) {
-            browser.close();
-        }
+    static void keepTheBalancerLog() throws IOException {
         if (balancer != null) {
-            balancer.close();
-            try {
-                Files.write(OUTPUT.resolve("balancer.log"), balancer.log());
-            } catch (IOException e) {
-                // Only a diagnostic.
-            }
-        }
-        if (first != null) {
-            first.close();
-        }
-        if (second != null) {
-            second.close();
+            Files.createDirectories(servers.output());
+            Files.write(servers.output().resolve("balancer.log"), balancer.log());
         }
     }
 

@@ -9,23 +9,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.todo.support.Http;
 import dev.todo.support.LibertyServer;
 import dev.todo.support.ModelStub;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.todo.support.TestDatabase;
+import dev.todo.support.TestServers;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The production api server, started as its own process on its own PostgreSQL: without a provider key the assistant
@@ -35,31 +32,16 @@ import org.junit.jupiter.api.Test;
 class AssistantAcrossRestartsIT {
 
     private static final String AUTH_SECRET = "assistant-restart-test-secret-of-32-bytes-or-more";
-    private static final Path OUTPUT = Path.of("target", "assistant-restarts").toAbsolutePath();
-    private static final int PORT = Integer.getInteger("it.assistant.api.port", 9195);
-    private static final Duration START = Duration.ofSeconds(180);
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final TestServers servers = new TestServers("assistant-restarts");
+
     private static Map<String, String> environment;
 
     @BeforeAll
-    static void database() throws Exception {
-        postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(OUTPUT.resolve("pgdata"))
-                .setCleanDataDirectory(true)
-                .start();
-        environment = Map.of(
-                "DATABASE_URL",
-                "postgresql://postgres@localhost:" + postgres.getPort() + "/postgres?sslmode=disable",
-                "AUTH_SECRET",
-                AUTH_SECRET);
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
+    static void database() {
+        TestDatabase database = servers.database();
+        environment = Map.of("DATABASE_URL", database.url(), "AUTH_SECRET", AUTH_SECRET);
     }
 
     @Test
@@ -109,38 +91,9 @@ class AssistantAcrossRestartsIT {
         }
     }
 
+    /** Each start is a new api process (on a port of its own) on the same database, as after a restart. */
     private static LibertyServer start(Map<String, String> settings) {
-        awaitPortFree();
-        LibertyServer api = new LibertyServer("api", PORT, settings, OUTPUT.resolve("api")).start();
-        try {
-            Http.awaitResponse(api.baseUrl() + "/health/ready", Http::isUp, START);
-            return api;
-        } catch (RuntimeException | Error e) {
-            api.close();
-            throw e;
-        }
-    }
-
-    /**
-     * The stopped server's closed connections can hold the port for a while (TIME_WAIT), and Liberty does not retry
-     * a failed bind: wait until the port can be bound again.
-     */
-    private static void awaitPortFree() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            try (ServerSocket socket = new ServerSocket()) {
-                socket.setReuseAddress(false);
-                socket.bind(new InetSocketAddress(PORT));
-                return;
-            } catch (IOException e) {
-                try {
-                    Thread.sleep(500);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+        return servers.api(settings).awaitReady();
     }
 
     private static String signUp(LibertyServer api) {

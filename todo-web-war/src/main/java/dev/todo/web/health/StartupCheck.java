@@ -5,9 +5,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
 
-/** Started once the web application has initialised. */
+/** Started once the web application has initialised; readiness includes it, as it checks only this server. */
 @org.eclipse.microprofile.health.Startup
+@Readiness
 @ApplicationScoped
 public class StartupCheck implements HealthCheck {
 
