@@ -31,7 +31,6 @@ final class ModelFailures {
     private ModelFailures() {}
 
     static ProblemException problem(OpenAIException failure, UUID conversationId, AssistantSettings settings) {
-        long timeoutSeconds = settings.timeout().toSeconds();
         Problem problem;
         Map<String, String> headers = Map.of();
         if (failure instanceof UnauthorizedException || failure instanceof PermissionDeniedException) {
@@ -54,8 +53,8 @@ final class ModelFailures {
             problem = Problem.of(
                     504,
                     "Assistant timed out",
-                    "The model provider did not answer within " + timeoutSeconds
-                            + " seconds. Send your message again.");
+                    "The model provider did not answer within "
+                            + settings.timeout().toSeconds() + " seconds. Send your message again.");
         } else if (failure instanceof OpenAIIoException) {
             problem = Problem.of(502, "Assistant unavailable", "The model provider could not be reached.");
         } else if (failure instanceof BadRequestException || failure instanceof NotFoundException) {

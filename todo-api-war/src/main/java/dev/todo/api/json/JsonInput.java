@@ -84,7 +84,6 @@ public final class JsonInput {
         }
     }
 
-    /** Reports each of these fields that is missing. */
     public JsonInput required(List<String> fields) {
         fields.stream().filter(field -> !has(field)).forEach(field -> error(field, "is required"));
         return this;
@@ -191,7 +190,6 @@ public final class JsonInput {
         return List.copyOf(errors);
     }
 
-    /** Throws a 400 with every error found so far. */
     public void failIfInvalid() {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors());

@@ -37,7 +37,6 @@ public @interface TimeZoneName {
 
     final class Rule implements ConstraintValidator<TimeZoneName, String> {
 
-        /** The zone a name names, UTC for none; a {@link DateTimeException} for a name that is not a zone. */
         public static ZoneId zone(String name) {
             return name == null || name.isBlank() ? ZoneOffset.UTC : ZoneId.of(name.strip());
         }

@@ -43,10 +43,7 @@ public record Problem(
                 Map.of());
     }
 
-    /**
-     * A 500 that gives away nothing internal; the failure goes to the log under a correlation id that the problem
-     * quotes, so a report can be matched with its cause.
-     */
+    /** A 500 that gives away nothing internal; the log has the failure under the correlation id it quotes. */
     public static Problem unexpected(Logger log, Throwable failure, String where) {
         String correlationId = UUID.randomUUID().toString();
         log.log(Level.SEVERE, "Unexpected error " + correlationId + " " + where, failure);

@@ -53,7 +53,6 @@ public class RequestSizeLimit extends HttpFilter {
                 .writeTo(response, request.getRequestURI());
     }
 
-    /** A request whose body was read already. */
     private static final class ReadBody extends HttpServletRequestWrapper {
         private final byte[] body;
 

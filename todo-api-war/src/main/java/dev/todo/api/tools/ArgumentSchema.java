@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the tools' argument schemas (JSON Schema: type, properties, required, enum, formats, limits). Every map
- * keeps the order its entries were declared in, so that {@code tools/list} and the tools sent to the model are the
- * same on every start and every replica: diffable, and cacheable by providers. The limits come from the API's own
- * constants, and the API's own checks enforce them (see {@link TaskTools}).
+ * Builds the tools' argument schemas. Every map keeps the order its entries were declared in, so that
+ * {@code tools/list} and the tools sent to the model are the same on every start and every replica: diffable, and
+ * cacheable by providers. The API's own checks enforce what they state (see {@link TaskTools}).
  */
 public final class ArgumentSchema {
 

@@ -46,11 +46,9 @@ import java.util.stream.Collectors;
 
 /**
  * The seven task tools that the assistant and the MCP server offer: their schemas and their behaviour, over
- * {@link TaskService}. Arguments are checked by the tasks API's own rules (unknown fields, types, then Bean
- * Validation of the same DTOs and list options), so a tool accepts exactly what the API accepts and says so in the
- * API's words; the schemas state those rules, from the same constants. The acting user is always the {@code owner}
- * the caller got from a verified token; no argument names a user, so no prompt can reach another user's tasks (their
- * ids look like missing ones).
+ * {@link TaskService}. Arguments are checked once, by the tasks API's own rules and in its words. The acting user is
+ * always the {@code owner} the caller got from a verified token; no argument names a user, so no prompt can reach
+ * another user's tasks (their ids look like missing ones).
  */
 @ApplicationScoped
 public class TaskTools {
@@ -182,7 +180,6 @@ public class TaskTools {
         return TimeZoneName.Rule.zone("tz", tz);
     }
 
-    /** The tz argument, or the user's zone when there is none. */
     private static String timeZone(JsonInput input, ZoneId zone) {
         String tz = input.string("tz");
         return tz == null ? zone.getId() : tz;

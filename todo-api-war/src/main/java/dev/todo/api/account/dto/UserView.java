@@ -12,8 +12,7 @@ public record UserView(
         @Schema(readOnly = true) UUID id,
         String name,
 
-        @Schema(readOnly = true, description = "The sign-in name; it cannot be changed")
-        String email,
+        @Schema(readOnly = true) String email,
 
         @Schema(readOnly = true) Instant createdAt) {
 

@@ -54,10 +54,7 @@ public record TaskInput(
     public static final Set<String> FIELDS = Set.of(
             "title", "description", "priority", "category", "tags", "dueAt", "remindAt", "recurrence", "version");
 
-    /**
-     * Reads a body opened with {@link #FIELDS} (and maybe more, such as read-only fields); type errors stay in the
-     * reader for the validation step.
-     */
+    /** Reads the {@link #FIELDS} of a body; type errors stay in the reader for the validation step. */
     public static TaskInput read(JsonInput input) {
         String title = input.string("title");
         Set<String> tags = input.strings("tags");
