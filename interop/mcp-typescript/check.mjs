@@ -1,6 +1,7 @@
 // Connects to the Todo MCP server with the official MCP TypeScript SDK client over Streamable HTTP and checks
-// what a standard client relies on: initialize, tools/list, tools/call, tool errors, session end, 401 without a
-// token. Prints one line per check; exits 1 on the first mismatch, 2 on wrong usage.
+// what a standard client relies on: initialize, tools/list, tools/call, tool errors, protocol errors in plain words,
+// no session to keep (any replica answers), 401 without a token. Prints one line per check; exits 1 on the first
+// mismatch, 2 on wrong usage.
 //
 //   MCP_URL=http://localhost:9080/api/mcp MCP_TOKEN=<token from POST /api/auth/login> node check.mjs
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -69,6 +70,11 @@ async function checkCalls(client) {
   const invalid = await client.callTool({ name: 'create_task', arguments: { owner: 'someone else' } });
   expect(invalid.isError === true && invalid.content[0].text.includes('title is required'),
     'invalid arguments come back as a tool error', invalid);
+
+  const unknown = await client.callTool({ name: 'no_such_tool', arguments: {} }).then(
+    (result) => `answered ${JSON.stringify(result)}`, (error) => String(error?.message ?? error));
+  expect(unknown.includes('Unknown tool: no_such_tool') && !/Exception|\tat |java\./.test(unknown),
+    'an unknown tool is a JSON-RPC error in plain words', unknown);
 }
 
 async function checkRefusedWithoutToken() {
@@ -93,14 +99,12 @@ async function main() {
   expect(server?.name === 'todo-on-liberty', 'initialize answers with the server info', server);
   expect(SUPPORTED_PROTOCOL_VERSIONS.includes(version), 'the negotiated protocol version is one the SDK supports',
     version);
-  expect(typeof transport.sessionId === 'string' && transport.sessionId.length > 0, 'the server assigns a session',
+  expect(transport.sessionId === undefined, 'the server keeps no session, so any replica can answer',
     transport.sessionId);
   console.log(`info: protocol ${version}, server ${server.name} ${server.version}`);
 
   await checkTools(client);
   await checkCalls(client);
-  await transport.terminateSession();
-  expect(transport.sessionId === undefined, 'the session ends with DELETE', transport.sessionId);
   await client.close();
 
   await checkRefusedWithoutToken();

@@ -64,6 +64,15 @@
         var page = form.getAttribute("data-page");
         var busy = false;
 
+        // "Write a message first." is about a box that was empty; once something is typed it no longer holds.
+        input.addEventListener("input", function () {
+            var stale = document.getElementById("composer:message-message");
+            if (stale && input.value.trim()) {
+                stale.textContent = "";
+                input.removeAttribute("aria-invalid");
+            }
+        });
+
         input.addEventListener("keydown", function (event) {
             if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
                 event.preventDefault();

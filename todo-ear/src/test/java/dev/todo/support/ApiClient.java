@@ -48,7 +48,7 @@ public final class ApiClient {
         return signUp(name, email, password, api());
     }
 
-    private static ApiClient signUp(String name, String email, String password, String api) {
+    public static ApiClient signUp(String name, String email, String password, String api) {
         HttpResponse<String> response = Http.send(request(
                         api,
                         "POST",
@@ -70,6 +70,16 @@ public final class ApiClient {
 
     public static ApiClient withToken(String token) {
         return new ApiClient(api(), token, null);
+    }
+
+    /** A client of the API at the given base URL (ending in /api) with the given token. */
+    public static ApiClient withToken(String token, String api) {
+        return new ApiClient(api, token, null);
+    }
+
+    /** The same user and token against the API at another base URL (another replica). */
+    public ApiClient at(String otherApi) {
+        return new ApiClient(otherApi, token, user);
     }
 
     public static HttpResponse<String> anonymous(String method, String path, String body) {

@@ -2,7 +2,9 @@ package dev.todo.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.todo.support.ApiClient;
 import dev.todo.support.Http;
+import jakarta.json.Json;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -58,6 +60,48 @@ class AccountPagesIT extends BrowserTest {
 
         TasksPageObject again = signIn.signInToTasks(email, PASSWORD);
         assertThat(again.titles()).containsExactly("Water the plants");
+    }
+
+    @Test
+    void aCopyOfTheCookieIsRefusedOnceTheUserSignedOut() {
+        SignUpPageObject.open(browser).signUp("Copied", uniqueEmail("copied"), PASSWORD);
+        String copied = browser.cookie("todo_session").getValue();
+        assertThat(tasksPageWith(copied).statusCode()).isEqualTo(200);
+
+        TasksPageObject.open(browser, "").signOut();
+
+        assertThat(tasksPageWith(copied).headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).contains("/sign-in"));
+    }
+
+    @Test
+    void signingOutEverywhereRefusesTheSessionsOfOtherBrowsers() {
+        String email = uniqueEmail("everywhere");
+        SignUpPageObject.open(browser).signUp("Everywhere", email, PASSWORD).signOut();
+        String otherBrowser = Http.json(ApiClient.anonymous(
+                        "POST",
+                        "/auth/login",
+                        Json.createObjectBuilder()
+                                .add("email", email)
+                                .add("password", PASSWORD)
+                                .build()
+                                .toString()))
+                .getString("token");
+        SignInPageObject.open(browser).signInToTasks(email, PASSWORD);
+
+        browser.open("/profile");
+        browser.driver().findElement(By.id("sign-out-everywhere")).click();
+
+        assertThat(SignInPageObject.awaitLoaded(browser).messages()).contains("every device");
+        assertThat(tasksPageWith(otherBrowser).headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).contains("/sign-in"));
+    }
+
+    private static HttpResponse<String> tasksPageWith(String token) {
+        return Http.send(HttpRequest.newBuilder(URI.create(Http.baseUrl() + "/tasks"))
+                .header("Cookie", "todo_session=" + token)
+                .GET()
+                .build());
     }
 
     @Test
@@ -133,11 +177,12 @@ class AccountPagesIT extends BrowserTest {
     }
 
     @Test
-    void deletingTheAccountAsksFirstThenSignsOut() {
+    void deletingTheAccountAsksFirstAndForThePasswordThenSignsOut() {
         String email = uniqueEmail("leaving");
         SignUpPageObject.open(browser).signUp("Leaving", email, PASSWORD);
         browser.open("/profile");
         browser.driver().findElement(By.id("delete-account")).click();
+        browser.driver().findElement(By.id("delete:password")).sendKeys(PASSWORD);
         browser.driver().findElement(By.id("delete:confirm")).click();
 
         SignInPageObject signIn = SignInPageObject.awaitLoaded(browser);

@@ -12,9 +12,11 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -90,11 +92,24 @@ public final class Browser implements AutoCloseable {
         return slash < 0 ? "/" : url.substring(slash);
     }
 
-    /** Waits for the condition; an element replaced by a page load or an Ajax update while it was read just means "not yet". */
+    /**
+     * Waits for the condition; an element replaced by a page load or an Ajax update while it was read just means "not
+     * yet" (Chromium reports some of those as a node that "does not belong to the document").
+     */
     public <T> T await(Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(15))
                 .ignoring(StaleElementReferenceException.class)
-                .until(condition);
+                .ignoring(NoSuchElementException.class)
+                .until(d -> {
+                    try {
+                        return condition.apply(d);
+                    } catch (WebDriverException e) {
+                        if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                            return null;
+                        }
+                        throw e;
+                    }
+                });
     }
 
     public Cookie cookie(String name) {
@@ -109,6 +124,16 @@ public final class Browser implements AutoCloseable {
     /** Renders the page as at this width, e.g. 375 for a phone. */
     public void width(int pixels) {
         driver.manage().window().setSize(new Dimension(pixels, 900));
+    }
+
+    /** A window of exactly this size, e.g. 1366x900 for a laptop or 390x844 for a phone. */
+    public void size(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        // The window includes no browser chrome in headless mode, but make sure the page's viewport is what was asked.
+        Long innerHeight = (Long) driver.executeScript("return window.innerHeight");
+        if (innerHeight != null && innerHeight != height) {
+            driver.manage().window().setSize(new Dimension(width, (int) (2 * height - innerHeight)));
+        }
     }
 
     public void darkMode(boolean dark) {

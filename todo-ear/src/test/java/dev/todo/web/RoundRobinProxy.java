@@ -14,16 +14,21 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A load balancer without affinity, as in front of web replicas in a cluster: each request goes to the next backend
- * in turn. Records which backend served which request, so a test can show that both served the same session.
+ * A load balancer without affinity, as in front of replicas in a cluster: each request goes to the next backend in
+ * turn. It adds the address it was called from to X-Forwarded-For, as an ingress does, and streams answers through
+ * as they come (server-sent events included). Records which backend served which request, so a test can show that
+ * both served the same session.
  */
-final class RoundRobinProxy implements AutoCloseable {
+public final class RoundRobinProxy implements AutoCloseable {
 
     private static final Set<String> HOP_BY_HOP = Set.of(
             "connection",
@@ -46,22 +51,28 @@ final class RoundRobinProxy implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final AtomicInteger next = new AtomicInteger();
+    private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "round-robin-proxy");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final List<String> log = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> servedBy = new ConcurrentHashMap<>();
 
-    RoundRobinProxy(int port, List<String> backends) throws IOException {
+    public RoundRobinProxy(int port, List<String> backends) throws IOException {
         this.backends = List.copyOf(backends);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/", this::forward);
+        server.setExecutor(executor);
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://localhost:" + server.getAddress().getPort();
     }
 
     /** "GET /tasks -> http://localhost:9196", one line per request, in order. */
-    List<String> log() {
+    public List<String> log() {
         return List.copyOf(log);
     }
 
@@ -71,22 +82,27 @@ final class RoundRobinProxy implements AutoCloseable {
                 + (exchange.getRequestURI().getRawQuery() == null
                         ? ""
                         : "?" + exchange.getRequestURI().getRawQuery());
+        boolean answered = false;
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(backend + pathAndQuery))
-                    .timeout(Duration.ofSeconds(30))
+                    .timeout(Duration.ofSeconds(60))
                     .method(
                             exchange.getRequestMethod(),
                             body.length == 0
                                     ? HttpRequest.BodyPublishers.noBody()
                                     : HttpRequest.BodyPublishers.ofByteArray(body));
             exchange.getRequestHeaders().forEach((name, values) -> {
-                if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
+                if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)) && !name.equalsIgnoreCase("X-Forwarded-For")) {
                     values.forEach(value -> request.header(name, value));
                 }
             });
             request.header("X-Forwarded-Host", exchange.getRequestHeaders().getFirst("Host"));
-            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            String forwardedFor = exchange.getRequestHeaders().getFirst("X-Forwarded-For");
+            String peer = exchange.getRemoteAddress().getAddress().getHostAddress();
+            request.setHeader("X-Forwarded-For", forwardedFor == null ? peer : forwardedFor + ", " + peer);
+            HttpResponse<InputStream> response =
+                    client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             log.add(exchange.getRequestMethod() + " " + pathAndQuery + " -> " + backend);
             response.headers().map().forEach((name, values) -> {
                 if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
@@ -94,23 +110,41 @@ final class RoundRobinProxy implements AutoCloseable {
                             .add(name, name.equalsIgnoreCase("Location") ? value.replace(backend, baseUrl()) : value));
                 }
             });
-            byte[] answer = response.body();
-            exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(answer);
+            // A known length is kept; otherwise the answer goes on chunked, as the backend sends it.
+            long length = response.headers().firstValueAsLong("Content-Length").orElse(0);
+            boolean noBody = response.statusCode() == 204
+                    || response.statusCode() == 304
+                    || response.headers().firstValue("Content-Length").equals(Optional.of("0"));
+            exchange.sendResponseHeaders(response.statusCode(), noBody ? -1 : length);
+            answered = true;
+            try (InputStream answer = response.body();
+                    OutputStream out = exchange.getResponseBody()) {
+                byte[] buffer = new byte[8192];
+                for (int n = answer.read(buffer); n >= 0; n = answer.read(buffer)) {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            exchange.sendResponseHeaders(502, -1);
+            badGateway(exchange, answered);
         } catch (IOException e) {
-            exchange.sendResponseHeaders(502, -1);
+            badGateway(exchange, answered);
         } finally {
             exchange.close();
+        }
+    }
+
+    /** The backend failed: 502, unless the answer had begun, which then just ends. */
+    private static void badGateway(HttpExchange exchange, boolean answered) throws IOException {
+        if (!answered) {
+            exchange.sendResponseHeaders(502, -1);
         }
     }
 
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }

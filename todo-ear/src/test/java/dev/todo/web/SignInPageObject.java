@@ -20,13 +20,18 @@ public final class SignInPageObject {
     }
 
     public static SignInPageObject awaitLoaded(Browser browser) {
+        browser.await(d -> browser.currentPath().startsWith("/sign-in")
+                && !d.findElements(By.id("signin:submit")).isEmpty());
         return new SignInPageObject(browser);
     }
 
+    /** Fills in and sends the form, and waits for the page that answers (this one again, or where it leads). */
     public void signIn(String email, String password) {
         type("signin:email", email);
         type("signin:password", password);
+        WebElement page = browser.driver().findElement(By.tagName("html"));
         browser.driver().findElement(By.id("signin:submit")).click();
+        browser.await(ExpectedConditions.stalenessOf(page));
     }
 
     public TasksPageObject signInToTasks(String email, String password) {
@@ -43,7 +48,8 @@ public final class SignInPageObject {
     }
 
     public String messages() {
-        return browser.driver().findElement(By.id("messages-region")).getText();
+        return browser.await(
+                driver -> driver.findElement(By.id("messages-region")).getText());
     }
 
     private void type(String id, String text) {

@@ -46,19 +46,23 @@ class TasksPageIT extends BrowserTest {
         assertThat(browser.currentPath()).contains("q=report");
         assertThat(searched.titles()).containsExactly("Write report");
 
-        TasksPageObject sorted =
-                TasksPageObject.open(browser, "").filter("sort", "title").filter("direction", "asc");
+        TasksPageObject sorted = TasksPageObject.open(browser, "").filter("sort", "title");
         assertThat(sorted.titles()).containsExactly("Buy milk", "Call mum", "Write report");
-        String sortedUrl = browser.currentPath();
+        assertThat(sorted.orderLabel()).isEqualTo("A to Z");
+        assertThat(browser.currentPath()).doesNotContain("direction");
+
+        TasksPageObject reversed = sorted.reverseOrder();
+        assertThat(reversed.titles()).containsExactly("Write report", "Call mum", "Buy milk");
+        assertThat(browser.currentPath()).contains("direction=desc");
+        String reversedUrl = browser.currentPath();
 
         browser.driver().navigate().back();
         TasksPageObject back = TasksPageObject.awaitLoaded(browser);
-        assertThat(browser.currentPath()).doesNotContain("direction=asc");
-        assertThat(back.titles()).containsExactly("Write report", "Call mum", "Buy milk");
+        assertThat(back.titles()).containsExactly("Buy milk", "Call mum", "Write report");
 
-        browser.open(sortedUrl);
+        browser.open(reversedUrl);
         assertThat(TasksPageObject.awaitLoaded(browser).titles())
-                .containsExactly("Buy milk", "Call mum", "Write report");
+                .containsExactly("Write report", "Call mum", "Buy milk");
     }
 
     @Test

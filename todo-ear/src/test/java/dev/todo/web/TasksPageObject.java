@@ -4,12 +4,16 @@ import java.util.List;
 import java.util.Optional;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WrapsDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
-/** {@code /tasks}: quick add, filters, the list and its one-click actions. */
+/**
+ * {@code /tasks}: quick add, filters, the list and its one-click actions. Adding, completing, reopening and deleting
+ * answer in place (Faces Ajax); the methods wait for the part of the page that shows the answer to be redrawn.
+ */
 public final class TasksPageObject {
 
     private final Browser browser;
@@ -30,8 +34,31 @@ public final class TasksPageObject {
 
     public TasksPageObject add(String title) {
         browser.driver().findElement(By.id("add:title")).sendKeys(title);
-        submitAndAwaitNextPage(By.id("add:submit"));
-        awaitNotice("Added");
+        submitAndAwaitRedraw(By.id("add:submit"));
+        awaitToast("Added");
+        return this;
+    }
+
+    /** Types a quick-add line and waits until its chips show {@code chips} of them. */
+    public List<String> typeLine(String line, int chips) {
+        WebElement title = browser.driver().findElement(By.id("add:title"));
+        title.clear();
+        title.sendKeys(line);
+        return browser.await(d -> {
+            List<String> shown = chips();
+            return shown.size() == chips ? shown : null;
+        });
+    }
+
+    public List<String> chips() {
+        return browser.driver().findElements(By.cssSelector("#add\\:chips .chip")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
+    /** Presses Add (or Enter) for what is in the form and waits for the answer. */
+    public TasksPageObject submitAdd() {
+        submitAndAwaitRedraw(By.id("add:submit"));
         return this;
     }
 
@@ -47,8 +74,8 @@ public final class TasksPageObject {
             setValue(browser.driver().findElement(By.id("add:due")), due);
         }
         new Select(browser.driver().findElement(By.id("add:recurrence"))).selectByValue(recurrence);
-        submitAndAwaitNextPage(By.id("add:submit"));
-        awaitNotice("Added");
+        submitAndAwaitRedraw(By.id("add:submit"));
+        awaitToast("Added");
         return this;
     }
 
@@ -64,20 +91,37 @@ public final class TasksPageObject {
                 .findFirst();
     }
 
-    /** Chooses in a filter select (status, priority, category, due, sort, direction); the list reloads. */
+    /** Chooses in a filter select (status, priority, category, due, sort); the list reloads. */
     public TasksPageObject filter(String name, String value) {
         String before = browser.currentPath();
-        new Select(browser.driver().findElement(By.id(name))).selectByValue(value);
+        WebElement select = browser.driver().findElement(By.id(name));
+        if (!select.isDisplayed()) {
+            browser.driver().findElement(By.id("filters-toggle")).click();
+        }
+        new Select(select).selectByValue(value);
         browser.await(d -> !browser.currentPath().equals(before));
         return awaitLoaded(browser);
+    }
+
+    /** Presses the order button, which reverses the list. */
+    public TasksPageObject reverseOrder() {
+        String before = browser.currentPath();
+        browser.driver().findElement(By.id("direction")).click();
+        browser.await(d -> !browser.currentPath().equals(before));
+        return awaitLoaded(browser);
+    }
+
+    public String orderLabel() {
+        return browser.driver()
+                .findElement(By.cssSelector("#direction .order-label"))
+                .getText();
     }
 
     public TasksPageObject search(String text) {
         WebElement q = browser.driver().findElement(By.id("q"));
         q.clear();
-        q.sendKeys(text);
         String before = browser.currentPath();
-        browser.driver().findElement(By.id("filter-apply")).click();
+        q.sendKeys(text, Keys.ENTER);
         browser.await(d -> !browser.currentPath().equals(before));
         return awaitLoaded(browser);
     }
@@ -100,7 +144,7 @@ public final class TasksPageObject {
     }
 
     public TaskPageObject edit(String title) {
-        row(title).orElseThrow().findElement(By.cssSelector("a[id^='edit-']")).click();
+        row(title).orElseThrow().findElement(By.cssSelector("a.task-title")).click();
         return TaskPageObject.awaitLoaded(browser);
     }
 
@@ -111,17 +155,40 @@ public final class TasksPageObject {
                 .orElseThrow()
                 .findElement(By.cssSelector("button[id^='confirm-delete-']"))
                 .click();
-        awaitNotice("Deleted");
-        return awaitLoaded(browser);
+        awaitToast("Deleted");
+        return this;
     }
 
     public TasksPageObject askToDelete(String title) {
-        row(title).orElseThrow().findElement(By.cssSelector("a[id^='delete-']")).click();
+        row(title)
+                .orElseThrow()
+                .findElement(By.cssSelector("button[id^='delete-']"))
+                .click();
         browser.await(d -> row(title)
                 .map(r -> !r.findElements(By.cssSelector("button[id^='confirm-delete-']"))
                         .isEmpty())
                 .orElse(false));
         return this;
+    }
+
+    /** Waits for the Undo toast to say {@code text}; answers the toast. */
+    public WebElement awaitToast(String text) {
+        return browser.await(d -> d.findElements(By.id("toast")).stream()
+                .filter(t -> t.getText().contains(text))
+                .findFirst()
+                .orElse(null));
+    }
+
+    public TasksPageObject undo() {
+        WebElement toast = browser.driver().findElement(By.id("toast"));
+        toast.findElement(By.id("undo")).click();
+        browser.await(ExpectedConditions.stalenessOf(toast));
+        return this;
+    }
+
+    /** The id of the element that has the keyboard focus. */
+    public String focused() {
+        return (String) ((JavascriptExecutor) browser.driver()).executeScript("return document.activeElement.id");
     }
 
     public String notice() {
@@ -155,11 +222,11 @@ public final class TasksPageObject {
         return SignInPageObject.awaitLoaded(browser);
     }
 
-    /** Clicks a button that leads to another page, and waits until the old one is gone. */
-    private void submitAndAwaitNextPage(By button) {
-        WebElement page = browser.driver().findElement(By.tagName("html"));
+    /** Clicks a button whose answer redraws the messages (in place, or as a new page), and waits for that. */
+    private void submitAndAwaitRedraw(By button) {
+        WebElement messages = browser.driver().findElement(By.id("messages-region"));
         browser.driver().findElement(button).click();
-        browser.await(ExpectedConditions.stalenessOf(page));
+        browser.await(ExpectedConditions.stalenessOf(messages));
         awaitLoaded(browser);
     }
 

@@ -20,12 +20,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Accounts: sign-up, sign-in, the profile, the password, and removing an account with all its data. */
+/**
+ * Accounts: sign-up, sign-in and sign-out, the profile, the password, and removing an account with all its data.
+ * Every token it hands out belongs to an {@link AuthSession}; ending the session ends the token on every replica.
+ */
 @ApplicationScoped
 public class AccountService {
 
     @Inject
     UserRepository users;
+
+    @Inject
+    AuthSessionRepository sessions;
 
     @Inject
     PasswordHasher hasher;
@@ -54,35 +60,56 @@ public class AccountService {
                 // Two sign-ups with one email at the same moment: the unique index decides.
                 throw emailTaken();
             }
-            return tokenFor(user);
+            return startSession(user);
         });
     }
 
+    /** Signs in from the given client address; the password is checked outside any transaction (it is slow). */
     public TokenResponse logIn(LoginRequest request, String client) {
+        String email = request.email().strip();
+        Optional<Duration> wait = throttle.admit(email, client);
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, wait.get().toSeconds());
+            throw new ProblemException(
+                    Problem.of(
+                            429,
+                            "Too Many Requests",
+                            "Too many failed sign-ins. Try again in " + seconds + " seconds."),
+                    Map.of("Retry-After", Long.toString(seconds)));
+        }
+        Optional<User> user = transactions.inTransaction(() -> users.findByEmail(email));
+        boolean matches = user.map(found -> hasher.matches(request.password(), found.getPasswordHash()))
+                .orElseGet(() -> {
+                    hasher.spendComparableTime(request.password());
+                    return false;
+                });
+        if (!matches) {
+            throw ProblemException.unauthorized("The email or the password is wrong.");
+        }
+        throttle.succeeded(email, client);
         return transactions.inTransaction(() -> {
-            String email = request.email().strip();
-            Optional<Duration> wait = throttle.waitBefore(email, client);
-            if (wait.isPresent()) {
-                long seconds = Math.max(1, wait.get().toSeconds());
-                throw new ProblemException(
-                        Problem.of(
-                                429,
-                                "Too Many Requests",
-                                "Too many failed sign-ins. Try again in " + seconds + " seconds."),
-                        Map.of("Retry-After", Long.toString(seconds)));
-            }
-            Optional<User> user = users.findByEmail(email);
-            boolean matches = user.map(found -> hasher.matches(request.password(), found.getPasswordHash()))
-                    .orElseGet(() -> {
-                        hasher.spendComparableTime(request.password());
-                        return false;
-                    });
-            if (!matches) {
-                throttle.failed(email, client);
-                throw ProblemException.unauthorized("The email or the password is wrong.");
-            }
-            throttle.succeeded(email);
-            return tokenFor(user.get());
+            User account = account(user.get().getId());
+            sessions.removeExpired(account.getId(), now());
+            return startSession(account);
+        });
+    }
+
+    /** Whether the token naming this session may act for this account: the check every signed-in request makes. */
+    public boolean isSignedIn(UUID accountId, UUID sessionId) {
+        return transactions.inTransaction(() -> sessions.isActive(accountId, sessionId, now()));
+    }
+
+    /** Ends the session of one token; a token already ended stays ended. */
+    public void signOut(UUID accountId, UUID sessionId) {
+        transactions.inTransaction(() -> {
+            sessions.revoke(accountId, sessionId, now());
+        });
+    }
+
+    /** Ends every session of the account, the caller's own included. */
+    public void signOutEverywhere(UUID accountId) {
+        transactions.inTransaction(() -> {
+            sessions.revokeAll(accountId, now());
         });
     }
 
@@ -100,25 +127,30 @@ public class AccountService {
         });
     }
 
-    public void changePassword(UUID id, String currentPassword, String newPassword) {
-        transactions.inTransaction(() -> {
+    /**
+     * Changes the password and ends every session of the account, whoever holds its tokens; the caller gets a new
+     * token so that the device the change was made on stays signed in.
+     */
+    public TokenResponse changePassword(UUID id, String currentPassword, String newPassword) {
+        return transactions.inTransaction(() -> {
             User user = account(id);
             if (!hasher.matches(currentPassword, user.getPasswordHash())) {
                 throw ProblemException.invalid("currentPassword", "is not your current password");
             }
             user.changePasswordHash(hasher.hash(newPassword), now());
+            sessions.revokeAll(id, now());
+            return startSession(user);
         });
     }
 
-    public void delete(UUID id) {
+    /** Removes the account after checking its password; its sessions go with it, so its tokens stop working at once. */
+    public void delete(UUID id, String password) {
         transactions.inTransaction(() -> {
-            users.remove(account(id));
-        });
-    }
-
-    public boolean exists(UUID id) {
-        return transactions.inTransaction(() -> {
-            return users.exists(id);
+            User user = account(id);
+            if (!hasher.matches(password, user.getPasswordHash())) {
+                throw ProblemException.invalid("password", "is not your password");
+            }
+            users.remove(user);
         });
     }
 
@@ -130,8 +162,11 @@ public class AccountService {
         return users.find(id).orElseThrow(() -> ProblemException.unauthorized("This account no longer exists."));
     }
 
-    private TokenResponse tokenFor(User user) {
-        TokenIssuer.IssuedToken token = tokens.issue(user);
+    private TokenResponse startSession(User user) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        AuthSession session = AuthSession.signIn(user.getId(), now, tokens.expiryFrom(now));
+        sessions.add(session);
+        TokenIssuer.IssuedToken token = tokens.issue(user, session);
         return new TokenResponse(token.token(), "Bearer", token.expiresAt(), UserView.of(user));
     }
 

@@ -6,13 +6,18 @@ import dev.todo.api.account.dto.TokenResponse;
 import dev.todo.api.json.JsonInput;
 import dev.todo.api.json.RequestValidator;
 import dev.todo.api.problem.Problem;
+import dev.todo.api.security.ClientAddress;
+import dev.todo.api.security.CurrentUser;
+import dev.todo.api.security.SignedIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -20,11 +25,16 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code /api/auth}: create an account and sign in; both answer with a bearer token. */
+/**
+ * {@code /api/auth}: create an account and sign in, both answering with a bearer token, and sign out, which ends
+ * that token (or every token of the account) at once on every replica.
+ */
 @Path("auth")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)
@@ -37,6 +47,12 @@ public class AuthResource {
 
     @Inject
     RequestValidator validator;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    ClientAddress clientAddress;
 
     @Context
     HttpServletRequest request;
@@ -88,12 +104,34 @@ public class AuthResource {
         return accounts.logIn(validator.valid(input, login), client());
     }
 
-    /** The first address in X-Forwarded-For (set by the web server and proxies), else the peer. */
-    private String client() {
-        String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank()) {
-            return forwarded.split(",")[0].strip();
+    @POST
+    @Path("logout")
+    @SignedIn
+    @Consumes(MediaType.WILDCARD)
+    @Operation(
+            summary = "Sign out",
+            description = "Ends this token's session at once; with everywhere=true every session of the account.")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "204", description = "Signed out")
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid token (already signed out, for one)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response logOut(
+            @Parameter(description = "End every session of the account, on every device")
+                    @QueryParam("everywhere")
+                    @DefaultValue("false")
+                    boolean everywhere) {
+        if (everywhere) {
+            accounts.signOutEverywhere(user.id());
+        } else {
+            accounts.signOut(user.id(), user.sessionId());
         }
-        return request.getRemoteAddr();
+        return Response.noContent().build();
+    }
+
+    /** The client's address: X-Forwarded-For only as far as trusted proxies (the web server, an ingress) wrote it. */
+    private String client() {
+        return clientAddress.of(request);
     }
 }

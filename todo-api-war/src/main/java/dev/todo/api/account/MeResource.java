@@ -1,7 +1,9 @@
 package dev.todo.api.account;
 
+import dev.todo.api.account.dto.AccountDeletion;
 import dev.todo.api.account.dto.NameChange;
 import dev.todo.api.account.dto.PasswordChange;
+import dev.todo.api.account.dto.TokenResponse;
 import dev.todo.api.account.dto.UserView;
 import dev.todo.api.json.JsonInput;
 import dev.todo.api.json.RequestValidator;
@@ -81,26 +83,45 @@ public class MeResource {
     @POST
     @Path("password")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change the password", description = "Needs the current password.")
+    @Operation(
+            summary = "Change the password",
+            description = "Needs the current password. Ends every session of the account, on every device, and"
+                    + " answers with a new token for the caller.")
     @RequestBody(content = @Content(schema = @Schema(implementation = PasswordChange.class)))
-    @APIResponse(responseCode = "204", description = "Changed")
+    @APIResponse(
+            responseCode = "200",
+            description = "Changed; the account's other tokens no longer work",
+            content = @Content(schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(
             responseCode = "400",
             description = "Wrong current password or too short a new one",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response changePassword(String body) {
+    public TokenResponse changePassword(String body) {
         JsonInput input = JsonInput.of(body, Set.of("currentPassword", "newPassword"));
         PasswordChange change = validator.valid(
                 input, new PasswordChange(input.string("currentPassword"), input.string("newPassword")));
-        accounts.changePassword(user.id(), change.currentPassword(), change.newPassword());
-        return Response.noContent().build();
+        return accounts.changePassword(user.id(), change.currentPassword(), change.newPassword());
     }
 
     @DELETE
-    @Operation(summary = "Delete the account", description = "Removes the account and all its tasks for good.")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Delete the account",
+            description = "Removes the account and all its tasks for good, after checking the password; its tokens"
+                    + " stop working at once.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = AccountDeletion.class)))
     @APIResponse(responseCode = "204", description = "Deleted")
-    public Response delete() {
-        accounts.delete(user.id());
+    @APIResponse(
+            responseCode = "400",
+            description = "Missing or wrong password",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response delete(String body) {
+        JsonInput input = JsonInput.of(body, Set.of("password"));
+        accounts.delete(
+                user.id(),
+                validator
+                        .valid(input, new AccountDeletion(input.string("password")))
+                        .password());
         return Response.noContent().build();
     }
 }

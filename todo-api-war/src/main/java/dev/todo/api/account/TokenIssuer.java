@@ -6,18 +6,18 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Signs HS256 tokens that MicroProfile JWT (configured in server.xml with the same secret, issuer and audience)
- * verifies on every protected call.
+ * verifies on every protected call. Each token names its {@link AuthSession} in {@code jti}, which is what lets a
+ * token be revoked before it expires.
  */
 @ApplicationScoped
 public class TokenIssuer {
@@ -41,11 +41,14 @@ public class TokenIssuer {
     @ConfigProperty(name = "TOKEN_TTL", defaultValue = "PT12H")
     Duration lifetime;
 
-    Clock clock = Clock.systemUTC();
+    /** When a token issued now expires: whole seconds, as the token's {@code exp} counts them. */
+    public Instant expiryFrom(Instant now) {
+        return now.plus(lifetime).truncatedTo(ChronoUnit.SECONDS);
+    }
 
-    public IssuedToken issue(User user) {
-        Instant now = clock.instant();
-        Instant expires = now.plus(lifetime);
+    public IssuedToken issue(User user, AuthSession session) {
+        Instant now = session.getCreatedAt();
+        Instant expires = session.getExpiresAt();
         String header = Json.createObjectBuilder()
                 .add("alg", "HS256")
                 .add("typ", "JWT")
@@ -60,7 +63,7 @@ public class TokenIssuer {
                 .add("groups", Json.createArrayBuilder().add("user"))
                 .add("iat", now.getEpochSecond())
                 .add("exp", expires.getEpochSecond())
-                .add("jti", UUID.randomUUID().toString())
+                .add("jti", session.getId().toString())
                 .build()
                 .toString();
         String unsigned = encode(header) + "." + encode(claims);

@@ -16,14 +16,6 @@ public class UserRepository {
         return Optional.ofNullable(em.find(User.class, id));
     }
 
-    public boolean exists(UUID id) {
-        return !em.createQuery("SELECT u.id FROM User u WHERE u.id = :id", UUID.class)
-                .setParameter("id", id)
-                .setMaxResults(1)
-                .getResultList()
-                .isEmpty();
-    }
-
     /** Emails are unique ignoring case (a unique index on lower(email)). */
     public Optional<User> findByEmail(String email) {
         return em.createQuery("SELECT u FROM User u WHERE LOWER(u.email) = LOWER(:email)", User.class)

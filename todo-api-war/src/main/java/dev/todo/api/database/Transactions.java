@@ -39,6 +39,9 @@ public class Transactions {
             transaction.commit();
             return result;
         } catch (RollbackException e) {
+            if (DatabaseTrouble.isUnavailable(e)) {
+                throw new IllegalStateException("could not commit: the database is unavailable", e);
+            }
             throw new ProblemException(
                     Problem.of(409, "Conflict", "The change collided with another one; reload and try again."));
         } catch (Exception e) {

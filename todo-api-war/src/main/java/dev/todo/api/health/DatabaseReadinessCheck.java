@@ -1,5 +1,6 @@
 package dev.todo.api.health;
 
+import dev.todo.api.database.DatabaseTrouble;
 import dev.todo.api.database.SchemaMigrations;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready when PostgreSQL answers within a short timeout and the schema is current. Connection attempts are bounded
- * by the pool's wait and the driver's connect timeout, so the probe never hangs on an unreachable database.
+ * by the pool's wait and the driver's connect timeout, so the probe never hangs on an unreachable database. Not
+ * ready says what is wrong in plain words: unreachable, starting up, shutting down, out of connection slots.
  */
 @Readiness
 @ApplicationScoped
@@ -47,7 +49,7 @@ public class DatabaseReadinessCheck implements HealthCheck {
                 return "PostgreSQL did not answer within " + VALIDATION_TIMEOUT_SECONDS + " s";
             }
         } catch (SQLException e) {
-            return "PostgreSQL is unreachable: " + e.getMessage();
+            return DatabaseTrouble.describe(e).orElse("PostgreSQL is unreachable") + ": " + e.getMessage();
         }
         return migrations.ensureUpToDate() ? null : "the database schema is not migrated yet";
     }

@@ -1,7 +1,9 @@
 package dev.todo.api.mcp;
 
 import dev.todo.api.account.AccountService;
+import dev.todo.api.database.DatabaseTrouble;
 import dev.todo.api.problem.Problem;
+import dev.todo.api.security.TokenCheck;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -12,7 +14,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -21,12 +26,14 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * the MCP specification asks for against DNS rebinding. Liberty's {@code <cors>} (liberty/shared/http.xml) answers
  * the preflights of allowed origins and adds the CORS headers; clients that are not browsers send no Origin and
  * pass. Then the caller must send a
- * bearer token that MicroProfile JWT verified, in the {@code user} group, of an account that still exists; its id
- * goes on the request for the tools.
+ * bearer token that MicroProfile JWT verified, in the {@code user} group, whose session is still open (the check of
+ * every signed-in request, {@link TokenCheck}); its account id goes on the request for the tools. A database that
+ * cannot answer that check gets 503 with Retry-After, as everywhere in the API.
  */
 final class McpAccessFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(McpAccessFilter.class.getName());
 
     private final transient AccountService accounts;
     private final List<String> allowedOrigins;
@@ -57,32 +64,30 @@ final class McpAccessFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        UUID owner = owner(request);
-        if (owner == null) {
+        JsonWebToken token = request.getUserPrincipal() instanceof JsonWebToken verified ? verified : null;
+        Optional<String> refusal;
+        try {
+            refusal = TokenCheck.refusal(token, accounts);
+        } catch (RuntimeException e) {
+            if (!DatabaseTrouble.isUnavailable(e)) {
+                throw e;
+            }
+            LOG.log(Level.WARNING, "MCP request refused, the database is unavailable: {0}", e.getMessage());
+            response.setHeader("Retry-After", Integer.toString(DatabaseTrouble.RETRY_AFTER_SECONDS));
             refuse(
                     request,
                     response,
-                    401,
-                    "Unauthorized",
-                    "A valid bearer token is required: sign in and send Authorization: Bearer <token>.");
+                    503,
+                    "Service Unavailable",
+                    "The database cannot be reached right now; try again in a few seconds.");
             return;
         }
-        request.setAttribute(McpEndpoint.OWNER, owner);
+        if (refusal.isPresent()) {
+            refuse(request, response, 401, "Unauthorized", refusal.get());
+            return;
+        }
+        request.setAttribute(McpEndpoint.OWNER, UUID.fromString(token.getSubject()));
         chain.doFilter(request, response);
-    }
-
-    private UUID owner(HttpServletRequest request) {
-        if (!(request.getUserPrincipal() instanceof JsonWebToken token)
-                || token.getGroups() == null
-                || !token.getGroups().contains("user")) {
-            return null;
-        }
-        try {
-            UUID account = UUID.fromString(token.getSubject());
-            return accounts.exists(account) ? account : null;
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return null;
-        }
     }
 
     private static boolean sameOrigin(String origin, HttpServletRequest request) {

@@ -15,10 +15,10 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The MCP server at {@code /api/mcp} (Streamable HTTP, official MCP Java SDK) offering the seven task tools.
- * {@link McpAccessFilter} admits only requests with a verified bearer token of an existing account and puts that
- * account on the request; the transport hands it to the tool handlers, which act for it alone. {@link McpServlet}
- * builds the SDK's server on the first request.
+ * The MCP server at {@code /api/mcp} (Streamable HTTP without sessions, official MCP Java SDK) offering the seven task
+ * tools. {@link McpAccessFilter} admits only requests with a verified bearer token whose session is open and puts
+ * its account on the request; {@link McpServlet} hands it to the tool handlers, which act for it alone, and builds
+ * the SDK's server on the first request.
  */
 @WebListener
 public class McpEndpoint implements ServletContextListener {

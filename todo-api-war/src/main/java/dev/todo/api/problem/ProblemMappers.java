@@ -1,5 +1,6 @@
 package dev.todo.api.problem;
 
+import dev.todo.api.database.DatabaseTrouble;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
@@ -11,9 +12,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -98,24 +96,9 @@ public final class ProblemMappers {
         }
     }
 
-    /**
-     * PostgreSQL cannot be reached (connection refused or lost, pool wait timed out): SQLSTATE class 08 or one of
-     * the JDBC connection exceptions anywhere in the cause chain.
-     */
+    /** PostgreSQL is unreachable, starting up, shutting down, out of connections or timed out: see DatabaseTrouble. */
     static boolean databaseUnavailable(Throwable exception) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException
-                    || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof SQLException sql
-                            && sql.getSQLState() != null
-                            && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
+        return DatabaseTrouble.isUnavailable(exception);
     }
 
     static Response unavailable(Throwable exception, UriInfo uri) {
@@ -126,7 +109,7 @@ public final class ProblemMappers {
                                 "Service Unavailable",
                                 "The database cannot be reached right now; try again in a few seconds.")
                         .toResponse(instance(uri)))
-                .header("Retry-After", "5")
+                .header("Retry-After", DatabaseTrouble.RETRY_AFTER_SECONDS)
                 .build();
     }
 

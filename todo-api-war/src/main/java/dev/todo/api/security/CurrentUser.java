@@ -6,7 +6,10 @@ import jakarta.inject.Inject;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The account the verified token speaks for: its {@code sub} claim. The only source of an owner id. */
+/**
+ * The account the verified token speaks for (its {@code sub} claim), the only source of an owner id, and the session
+ * the token belongs to (its {@code jti}).
+ */
 @RequestScoped
 public class CurrentUser {
 
@@ -14,14 +17,21 @@ public class CurrentUser {
     JsonWebToken token;
 
     public UUID id() {
-        String subject = token == null ? null : token.getSubject();
-        if (subject == null) {
-            throw ProblemException.unauthorized("Sign in first: send Authorization: Bearer <token>.");
+        return claim(token == null ? null : token.getSubject(), "The token does not name an account.");
+    }
+
+    public UUID sessionId() {
+        return claim(token == null ? null : token.getTokenID(), "The token names no session (jti).");
+    }
+
+    private static UUID claim(String value, String whenInvalid) {
+        if (value == null) {
+            throw ProblemException.unauthorized(TokenCheck.SIGN_IN_FIRST);
         }
         try {
-            return UUID.fromString(subject);
+            return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.unauthorized("The token does not name an account.");
+            throw ProblemException.unauthorized(whenInvalid);
         }
     }
 }

@@ -9,14 +9,15 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-import java.util.UUID;
+import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Lets a request through to a {@link SignedIn} resource only with a token that MicroProfile JWT verified
- * (signature, issuer, audience, expiry), in the {@code user} group, for an account that still exists. Everything
- * else gets 401 as problem+json that says which of these failed. A filter rather than {@code @RolesAllowed}: a role
- * check cannot know that the account behind a still-valid token has been deleted.
+ * (signature, issuer, audience, expiry), in the {@code user} group, whose session is still open: not signed out, not
+ * ended by a password change, and of an account that still exists (one look-up by the token's {@code jti}).
+ * Everything else gets 401 as problem+json that says which of these failed. A filter rather than
+ * {@code @RolesAllowed}: a role check cannot know that a still-valid token has been revoked.
  */
 @Provider
 @SignedIn
@@ -28,24 +29,10 @@ public class SignedInFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!(request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken token)) {
-            refuse(request, "A valid bearer token is required: sign in and send Authorization: Bearer <token>.");
-            return;
-        }
-        if (token.getGroups() == null || !token.getGroups().contains("user")) {
-            refuse(request, "The token does not grant access to tasks.");
-            return;
-        }
-        UUID account;
-        try {
-            account = UUID.fromString(token.getSubject());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            refuse(request, "The token does not name an account.");
-            return;
-        }
-        if (!accounts.exists(account)) {
-            refuse(request, "This account no longer exists.");
-        }
+        JsonWebToken token =
+                request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken verified ? verified : null;
+        Optional<String> refusal = TokenCheck.refusal(token, accounts);
+        refusal.ifPresent(detail -> refuse(request, detail));
     }
 
     private static void refuse(ContainerRequestContext request, String detail) {

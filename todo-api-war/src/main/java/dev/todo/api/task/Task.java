@@ -88,10 +88,12 @@ public class Task {
         this.updatedAt = now;
     }
 
-    /** The next occurrence of this repeating task: same details, due one period later, open. */
+    /**
+     * The next occurrence of this repeating task: same details, open, due one period after this one was due, or
+     * (without a due date) at the next step of the rhythm that began when this task was created.
+     */
     Task nextOccurrence(Instant now) {
-        Instant base = dueAt != null ? dueAt : completedAt;
-        Instant nextDue = recurrence.next(base);
+        Instant nextDue = dueAt != null ? recurrence.next(dueAt) : recurrence.nextAfter(createdAt, now);
         Task next = new Task(ownerId, title, now);
         next.description = description;
         next.setPriority(priority);

@@ -30,6 +30,32 @@ class RecurrenceTest {
     }
 
     @Test
+    void withoutADueDateTheRhythmStartsOnTheCreationDayNotTheMinuteOfCompletion() {
+        Instant createdMonday = Instant.parse("2026-11-30T08:15:00Z");
+
+        assertThat(Recurrence.WEEKLY.nextAfter(createdMonday, Instant.parse("2026-12-02T14:37:00Z")))
+                .isEqualTo("2026-12-07T08:15:00Z");
+        assertThat(Recurrence.DAILY.nextAfter(createdMonday, Instant.parse("2026-12-02T14:37:00Z")))
+                .isEqualTo("2026-12-03T08:15:00Z");
+        assertThat(Recurrence.MONTHLY.nextAfter(createdMonday, Instant.parse("2026-12-02T14:37:00Z")))
+                .isEqualTo("2026-12-30T08:15:00Z");
+    }
+
+    @Test
+    void completedOnTheDayItWasCreatedTheNextOneIsOnePeriodLater() {
+        assertThat(Recurrence.WEEKLY.nextAfter(
+                        Instant.parse("2026-11-30T08:15:00Z"), Instant.parse("2026-11-30T09:00:00Z")))
+                .isEqualTo("2026-12-07T08:15:00Z");
+    }
+
+    @Test
+    void completedWeeksLateTheNextOneIsTheNextDayOfTheRhythm() {
+        assertThat(Recurrence.WEEKLY.nextAfter(
+                        Instant.parse("2026-11-30T08:15:00Z"), Instant.parse("2027-01-14T10:00:00Z")))
+                .isEqualTo("2027-01-18T08:15:00Z");
+    }
+
+    @Test
     void aTaskThatDoesNotRepeatHasNoNextOccurrence() {
         assertThatIllegalStateException().isThrownBy(() -> Recurrence.NONE.next(Instant.EPOCH));
     }

@@ -19,6 +19,13 @@ class AccountsIT {
         return name + "-" + UUID.randomUUID() + "@example.com";
     }
 
+    private static ApiClient signIn(String email, String password) {
+        HttpResponse<String> response = ApiClient.anonymous(
+                "POST", "/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return ApiClient.withToken(Http.json(response).getString("token"));
+    }
+
     private static String signupJson(String name, String email, String password) {
         return "{\"name\":\"" + name + "\",\"email\":\"" + email + "\",\"password\":\"" + password + "\"}";
     }
@@ -157,7 +164,7 @@ class AccountsIT {
                                 "/me/password",
                                 "{\"currentPassword\":\"password-Gul\",\"newPassword\":\"brand-new-pass\"}")
                         .statusCode())
-                .isEqualTo(204);
+                .isEqualTo(200);
         assertThat(ApiClient.anonymous(
                                 "POST",
                                 "/auth/login",
@@ -171,11 +178,80 @@ class AccountsIT {
     }
 
     @Test
+    void signingOutEndsThatTokenAtOnceAndNoOther() {
+        ApiClient laptop = ApiClient.newUser("Iqbal");
+        ApiClient phone = signIn(laptop.email(), "password-Iqbal");
+
+        assertThat(laptop.post("/auth/logout", null).statusCode()).isEqualTo(204);
+
+        JsonObject refused = assertProblem(laptop.get("/tasks"), 401);
+        assertThat(refused.getString("detail")).contains("Sign in again");
+        assertProblem(laptop.post("/auth/logout", null), 401);
+        assertThat(phone.get("/tasks").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void signingOutEverywhereEndsEveryTokenOfTheAccountOnly() {
+        ApiClient laptop = ApiClient.newUser("Javed");
+        ApiClient phone = signIn(laptop.email(), "password-Javed");
+        ApiClient someoneElse = ApiClient.newUser("Kiran");
+
+        assertThat(phone.post("/auth/logout?everywhere=true", null).statusCode())
+                .isEqualTo(204);
+
+        assertProblem(laptop.get("/me"), 401);
+        assertProblem(phone.get("/me"), 401);
+        assertThat(someoneElse.get("/me").statusCode()).isEqualTo(200);
+        assertThat(signIn(laptop.email(), "password-Javed").get("/me").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void changingThePasswordEndsEveryOtherTokenAndAnswersWithANewOne() {
+        ApiClient laptop = ApiClient.newUser("Laila");
+        ApiClient phone = signIn(laptop.email(), "password-Laila");
+
+        HttpResponse<String> changed = laptop.post(
+                "/me/password", "{\"currentPassword\":\"password-Laila\",\"newPassword\":\"new-pass-Laila\"}");
+
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertProblem(phone.get("/me"), 401);
+        assertProblem(laptop.get("/me"), 401);
+        ApiClient renewed = ApiClient.withToken(Http.json(changed).getString("token"));
+        assertThat(renewed.get("/me").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void signingOutWithoutATokenIsRefused() {
+        assertProblem(ApiClient.anonymous("POST", "/auth/logout", null), 401);
+    }
+
+    @Test
+    void failedSignInsWithUnknownEmailsNeverLockOutAnotherAccount() {
+        String email = uniqueEmail("mehreen");
+        ApiClient.signUp("Mehreen", email, "password-mehreen");
+        for (int attempt = 0; attempt < 12; attempt++) {
+            assertProblem(
+                    ApiClient.anonymous(
+                            "POST",
+                            "/auth/login",
+                            "{\"email\":\"" + uniqueEmail("nobody") + "\",\"password\":\"guess-guess\"}"),
+                    401);
+        }
+
+        assertThat(signIn(email, "password-mehreen").get("/me").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void deletingTheAccountRemovesItsTasksAndRetiresItsToken() {
         ApiClient user = ApiClient.newUser("Hina");
         String taskId = user.createTask("Gone soon", "").getString("id");
 
-        assertThat(user.delete("/me").statusCode()).isEqualTo(204);
+        assertProblem(user.send("DELETE", "/me", "{\"password\":\"not-hers\"}"), 400);
+        assertThat(user.get("/tasks/" + taskId).statusCode()).isEqualTo(200);
+        assertThat(user.send("DELETE", "/me", "{\"password\":\"password-Hina\"}")
+                        .statusCode())
+                .isEqualTo(204);
 
         assertProblem(user.get("/me"), 401);
         assertProblem(user.get("/tasks/" + taskId), 401);

@@ -9,10 +9,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Only tokens the API issued, unexpired, for an existing account, get in; everything else is 401 problem+json. */
+/**
+ * Only tokens the API issued, unexpired, of a session still open (so of an existing account), get in; everything else
+ * is 401 problem+json.
+ */
 class TokensIT {
 
     private static ApiClient user;
@@ -102,6 +106,28 @@ class TokensIT {
                                 now() + 3600)
                         .getBytes(StandardCharsets.UTF_8));
         assertRefused(parts[0] + "." + otherClaims + "." + parts[2]);
+    }
+
+    @Test
+    void correctlySignedTokenWithoutASessionIsRefused() {
+        assertRefused(Tokens.hs256(
+                Tokens.claims(user.userId(), "todo-on-liberty", "todo-api", now(), now() + 3600),
+                Tokens.TEST_SERVER_SECRET));
+    }
+
+    @Test
+    void correctlySignedTokenNamingASessionThatWasNeverOpenedIsRefused() {
+        String claims = Tokens.claims(user.userId(), "todo-on-liberty", "todo-api", now(), now() + 3600);
+        assertRefused(Tokens.hs256(
+                claims.replaceFirst("\\}$", ",\"jti\":\"" + UUID.randomUUID() + "\"}"), Tokens.TEST_SERVER_SECRET));
+    }
+
+    @Test
+    void aSignedOutTokenIsRefused() {
+        ApiClient leaving = ApiClient.newUser("Token Leaver");
+        leaving.post("/auth/logout", null);
+
+        assertRefused(leaving.token());
     }
 
     @Test

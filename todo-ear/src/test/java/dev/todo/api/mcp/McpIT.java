@@ -174,18 +174,112 @@ class McpIT {
     }
 
     @Test
-    void letsAnAllowedBrowserOriginReadTheSessionId() {
+    void letsAnAllowedBrowserOriginCallIt() {
         HttpResponse<String> initialized = post(nadia.token(), INSPECTOR_ORIGIN);
 
         assertThat(initialized.statusCode()).as(initialized.body()).isEqualTo(200);
-        assertThat(initialized.headers().firstValue("Mcp-Session-Id")).isPresent();
         assertThat(initialized.headers().firstValue("Access-Control-Allow-Origin"))
                 .hasValue(INSPECTOR_ORIGIN);
-        assertThat(initialized
-                        .headers()
-                        .firstValue("Access-Control-Expose-Headers")
-                        .orElse(""))
-                .contains("Mcp-Session-Id");
+    }
+
+    @Test
+    void initializeStartsNoSessionSoAnyReplicaCanAnswerTheNextRequest() {
+        HttpResponse<String> initialized = post(nadia.token(), null);
+
+        assertThat(initialized.statusCode()).as(initialized.body()).isEqualTo(200);
+        assertThat(initialized.headers().firstValue("Mcp-Session-Id")).isEmpty();
+        assertThat(Http.json(initialized)
+                        .getJsonObject("result")
+                        .getJsonObject("serverInfo")
+                        .getString("name"))
+                .isEqualTo("todo-on-liberty");
+    }
+
+    @Test
+    void anUnknownOrForeignSessionIdIsA404ProblemInPlainWords() {
+        HttpResponse<String> unknown = raw(
+                nadia.token(),
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}",
+                Map.of("Mcp-Session-Id", "3c1d5a2e-0000-4000-8000-00000000abcd"));
+        HttpResponse<String> ended = Http.send(request(nadia.token(), null)
+                .header("Mcp-Session-Id", "someone-elses-session")
+                .DELETE()
+                .build());
+
+        assertThat(assertProblem(unknown, 404).getString("detail")).contains("Initialize again");
+        assertProblem(ended, 404);
+        assertPlain(unknown);
+        assertPlain(ended);
+    }
+
+    @Test
+    void malformedMessagesGetJsonRpcErrorsInPlainWords() {
+        assertJsonRpcError(raw(nadia.token(), "{\"jsonrpc\": \"2.0\", \"id\": ", Map.of()), 400, -32700);
+        assertJsonRpcError(raw(nadia.token(), "[]", Map.of()), 400, -32600);
+        assertJsonRpcError(raw(nadia.token(), "{\"id\": 5, \"method\": \"tools/list\"}", Map.of()), 400, -32600);
+        assertJsonRpcError(
+                raw(nadia.token(), "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/call\",\"params\":{}}", Map.of()),
+                400,
+                -32602);
+        assertJsonRpcError(
+                raw(
+                        nadia.token(),
+                        "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"get_stats\","
+                                + "\"arguments\":[1,2]}}",
+                        Map.of()),
+                400,
+                -32602);
+    }
+
+    @Test
+    void unknownMethodsAndToolsGetJsonRpcErrorsInPlainWords() {
+        JsonObject method = assertJsonRpcError(
+                raw(nadia.token(), "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"resources/list\"}", Map.of()),
+                200,
+                -32601);
+        JsonObject tool = assertJsonRpcError(
+                raw(
+                        nadia.token(),
+                        "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\",\"params\":{\"name\":\"drop_tables\"}}",
+                        Map.of()),
+                200,
+                -32602);
+
+        assertThat(method.getString("message")).startsWith("Method not found: resources/list");
+        assertThat(tool.getString("message"))
+                .startsWith("Unknown tool: drop_tables")
+                .contains("create_task");
+        assertThat(method.getInt("id")).isEqualTo(8);
+    }
+
+    @Test
+    void wrongMethodsAndMediaTypesAreProblemsInPlainWords() {
+        HttpResponse<String> get = Http.send(request(nadia.token(), null)
+                .header("Accept", "text/event-stream")
+                .GET()
+                .build());
+        HttpResponse<String> text = Http.send(request(nadia.token(), null)
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("tools/list"))
+                .build());
+
+        assertProblem(get, 405);
+        assertThat(get.headers().firstValue("Allow")).hasValue("POST");
+        assertProblem(text, 415);
+        assertPlain(get);
+        assertPlain(text);
+    }
+
+    @Test
+    void aSignedOutTokenIsRefusedAtOnce() {
+        ApiClient leaving = ApiClient.newUser("Leaving");
+        assertThat(post(leaving.token(), null).statusCode()).isEqualTo(200);
+
+        assertThat(leaving.post("/auth/logout", null).statusCode()).isEqualTo(204);
+
+        HttpResponse<String> refused = post(leaving.token(), null);
+        assertThat(assertProblem(refused, 401).getString("detail")).contains("Sign in again");
+        assertPlain(refused);
     }
 
     @Test
@@ -232,6 +326,46 @@ class McpIT {
                 .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "authorization, content-type, mcp-protocol-version")
                 .build());
+    }
+
+    /** No stack frame, class or package name, or version reaches a client. */
+    private static void assertPlain(HttpResponse<String> response) {
+        assertThat(response.body())
+                .doesNotContain("Exception", "\tat ", "java.", "io.modelcontextprotocol", "jackson", "reactor.")
+                .doesNotContainPattern("\\d+\\.\\d+\\.\\d+");
+    }
+
+    /** A JSON-RPC error with this HTTP status and code, in plain words; returns its error object and id. */
+    private static JsonObject assertJsonRpcError(HttpResponse<String> response, int status, int code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertPlain(response);
+        JsonObject answer = Http.json(response);
+        assertThat(answer.getString("jsonrpc")).isEqualTo("2.0");
+        JsonObject error = answer.getJsonObject("error");
+        assertThat(error.getInt("code")).isEqualTo(code);
+        assertThat(error.getString("message")).isNotBlank();
+        return Json.createObjectBuilder(error).add("id", answer.get("id")).build();
+    }
+
+    private static HttpRequest.Builder request(String token, String origin) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ApiClient.api() + "/mcp"));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        return request;
+    }
+
+    private static HttpResponse<String> raw(String token, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = request(token, null)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return Http.send(request.build());
     }
 
     /** A bare initialize request, to see the HTTP answer itself. */

@@ -1,9 +1,11 @@
 package dev.todo.web.account;
 
+import dev.todo.web.api.AccountDeletion;
 import dev.todo.web.api.ApiException;
 import dev.todo.web.api.MeApi;
 import dev.todo.web.api.NameChange;
 import dev.todo.web.api.PasswordChange;
+import dev.todo.web.api.Session;
 import dev.todo.web.api.TaskStats;
 import dev.todo.web.api.TasksApi;
 import dev.todo.web.api.User;
@@ -15,7 +17,10 @@ import jakarta.inject.Named;
 import java.util.Locale;
 import java.util.Map;
 
-/** {@code /profile}: name, email, password, the user's numbers, and leaving for good. */
+/**
+ * {@code /profile}: name, email, password, the user's numbers, signing out everywhere ({@link SignOutServlet}), and leaving
+ * for good.
+ */
 @Named
 @RequestScoped
 public class ProfilePage {
@@ -38,6 +43,7 @@ public class ProfilePage {
     private String currentPassword;
     private String newPassword;
     private String repeatPassword;
+    private String deletePassword;
     /** {@code delete} while the user is asked to confirm deleting the account; from the URL. */
     private String confirm;
 
@@ -51,41 +57,66 @@ public class ProfilePage {
     public void rename() {
         try {
             user = meApi.rename(new NameChange(name == null ? null : name.trim()));
-            Pages.redirect("/profile", "Your name is now " + user.name() + ".");
-        } catch (ApiException e) {
-            if (e.status() != 400) {
-                throw e;
-            }
-            Pages.showProblem(e, Map.of("name", "name-form:name"), "Check your name.");
-            reloadAfterFailure();
-        }
-    }
-
-    public void changePassword() {
-        if (newPassword == null || !newPassword.equals(repeatPassword)) {
-            Pages.fieldError("password:repeat", "The two new passwords differ.");
-            reloadAfterFailure();
-            return;
-        }
-        try {
-            meApi.changePassword(new PasswordChange(currentPassword, newPassword));
-            Pages.redirect("/profile", "Your password is changed.");
+            Pages.redirect("/profile", "Your name is now " + sentenceEnd(user.name()));
         } catch (ApiException e) {
             if (e.status() != 400) {
                 throw e;
             }
             Pages.showProblem(
                     e,
-                    Map.of("currentPassword", "password:current", "newPassword", "password:new"),
-                    "Check the passwords.");
+                    Map.of("name", new Pages.Field("name-form:name", "Enter your name, up to 100 characters.")),
+                    "Your name is not changed yet.");
+            reloadAfterFailure();
+        }
+    }
+
+    public void changePassword() {
+        if (newPassword == null || !newPassword.equals(repeatPassword)) {
+            Pages.fieldError("password:repeat", "Type the same new password twice.");
+            Pages.error("Your password is not changed yet. The two new passwords are not the same.");
+            reloadAfterFailure();
+            return;
+        }
+        try {
+            Session session = meApi.changePassword(new PasswordChange(currentPassword, newPassword));
+            sessionCookie.store(session.token(), session.expiresAt());
+            Pages.redirect("/profile", "Your password is changed. Other devices must sign in again.");
+        } catch (ApiException e) {
+            if (e.status() != 400) {
+                throw e;
+            }
+            Pages.showProblem(
+                    e,
+                    Map.of(
+                            "currentPassword",
+                            new Pages.Field("password:current", "That is not your current password."),
+                            "newPassword",
+                            new Pages.Field("password:new", "Choose a new password of at least 8 characters.")),
+                    "Your password is not changed yet.");
             reloadAfterFailure();
         }
     }
 
     public void deleteAccount() {
-        meApi.deleteAccount();
+        try {
+            meApi.deleteAccount(new AccountDeletion(deletePassword));
+        } catch (ApiException e) {
+            if (e.status() != 400) {
+                throw e;
+            }
+            Pages.fieldError("delete:password", "That is not your password.");
+            Pages.error("Your account is not deleted. That is not your password.");
+            confirm = "delete";
+            reloadAfterFailure();
+            return;
+        }
         sessionCookie.clear();
         Pages.redirect("/sign-in", "Your account and all its tasks are deleted.");
+    }
+
+    /** "Ayesha K." ends its own sentence; "Ayesha" needs a full stop. */
+    static String sentenceEnd(String text) {
+        return text.endsWith(".") || text.endsWith("!") || text.endsWith("?") ? text : text + ".";
     }
 
     /** The page shows the account again next to the messages, as the GET would. */
@@ -122,8 +153,9 @@ public class ProfilePage {
         return stats;
     }
 
+    /** What the name field shows: what was typed, or, when another form was sent, the name as it is. */
     public String getName() {
-        return name;
+        return name != null ? name : getUser().name();
     }
 
     public void setName(String name) {
@@ -152,6 +184,14 @@ public class ProfilePage {
 
     public void setRepeatPassword(String repeatPassword) {
         this.repeatPassword = repeatPassword;
+    }
+
+    public String getDeletePassword() {
+        return deletePassword;
+    }
+
+    public void setDeletePassword(String deletePassword) {
+        this.deletePassword = deletePassword;
     }
 
     public String getConfirm() {

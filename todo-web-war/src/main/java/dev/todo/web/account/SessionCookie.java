@@ -34,7 +34,12 @@ public class SessionCookie {
     }
 
     public void clear() {
-        response().addCookie(cookie("", 0));
+        clear(response());
+    }
+
+    /** Outside Faces, e.g. in a servlet. */
+    public void clear(HttpServletResponse response) {
+        response.addCookie(cookie("", 0));
         accessToken.cleared();
     }
 

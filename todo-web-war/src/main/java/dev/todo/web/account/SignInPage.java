@@ -21,6 +21,9 @@ public class SignInPage {
     @Inject
     SessionCookie sessionCookie;
 
+    @Inject
+    BrowserAddress browser;
+
     private String email;
     private String password;
     /** Where to go after signing in (a path of this application); from the URL. */
@@ -30,7 +33,8 @@ public class SignInPage {
 
     public void signIn() {
         try {
-            Session session = authApi.login(new Login(email == null ? null : email.trim(), password));
+            Session session =
+                    authApi.login(new Login(email == null ? null : email.trim(), password), browser.address());
             sessionCookie.store(session.token(), session.expiresAt());
             Pages.redirect(Pages.safeReturnPath(next));
         } catch (ApiException e) {
@@ -42,8 +46,10 @@ public class SignInPage {
             } else if (e.status() == 400) {
                 Pages.showProblem(
                         e,
-                        Map.of("email", "signin:email", "password", "signin:password"),
-                        "Check your email and password.");
+                        Map.of(
+                                "email", new Pages.Field("signin:email", "Enter the email address of your account."),
+                                "password", new Pages.Field("signin:password", "Enter your password.")),
+                        "You are not signed in yet.");
             } else {
                 throw e;
             }

@@ -15,8 +15,10 @@ import java.util.Map;
 @RequestScoped
 public class SignUpPage {
 
-    private static final Map<String, String> INPUTS =
-            Map.of("name", "signup:name", "email", "signup:email", "password", "signup:password");
+    private static final Map<String, Pages.Field> INPUTS = Map.of(
+            "name", new Pages.Field("signup:name", "Enter your name, up to 100 characters."),
+            "email", new Pages.Field("signup:email", "Enter an email address like name@example.com."),
+            "password", new Pages.Field("signup:password", "Choose a password of at least 8 characters."));
 
     @Inject
     AuthApi authApi;
@@ -24,20 +26,28 @@ public class SignUpPage {
     @Inject
     SessionCookie sessionCookie;
 
+    @Inject
+    BrowserAddress browser;
+
     private String name;
     private String email;
     private String password;
     private String next;
+    private boolean emailTaken;
 
     public void signUp() {
         try {
-            Session session = authApi.signUp(new SignUp(trim(name), trim(email), password));
+            Session session = authApi.signUp(new SignUp(trim(name), trim(email), password), browser.address());
             sessionCookie.store(session.token(), session.expiresAt());
             Pages.redirect(
                     Pages.safeReturnPath(next), "Welcome, " + session.user().name() + "! Add your first task below.");
         } catch (ApiException e) {
-            if (e.status() == 400 || e.status() == 409) {
-                Pages.showProblem(e, INPUTS, "Check the form and try again.");
+            if (e.status() == 409) {
+                emailTaken = true;
+                Pages.fieldError("signup:email", "There is already an account with this email.");
+                Pages.error("There is already an account with this email. Sign in instead, or use another email.");
+            } else if (e.status() == 400) {
+                Pages.showProblem(e, INPUTS, "Your account is not created yet.");
             } else {
                 throw e;
             }
@@ -46,6 +56,16 @@ public class SignUpPage {
 
     private static String trim(String value) {
         return value == null ? null : value.trim();
+    }
+
+    public boolean isEmailTaken() {
+        return emailTaken;
+    }
+
+    /** Sign in with the email just typed already filled in. */
+    public String getSignInInsteadLink() {
+        return "/sign-in?email=" + Pages.encode(email == null ? "" : email.trim())
+                + (next == null || next.isBlank() ? "" : "&next=" + Pages.encode(next));
     }
 
     public String getSignInLink() {

@@ -26,14 +26,6 @@ public class ApiException extends RuntimeException {
         return Optional.ofNullable(problem);
     }
 
-    /** The API's own words for the user: the problem's detail, else its title, else the given fallback. */
-    public String messageOr(String fallback) {
-        return problem()
-                .map(p -> p.detail() != null ? p.detail() : p.title())
-                .filter(m -> !m.isBlank())
-                .orElse(fallback);
-    }
-
     public Optional<String> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }

@@ -21,10 +21,12 @@ public interface MeApi {
     @PATCH
     User rename(NameChange change);
 
+    /** Ends every session of the account and answers with a new one for this browser. */
     @POST
     @Path("password")
-    void changePassword(PasswordChange change);
+    Session changePassword(PasswordChange change);
 
+    /** DELETE with a body: the API wants the password before it deletes anything. */
     @DELETE
-    void deleteAccount();
+    void deleteAccount(AccountDeletion deletion);
 }

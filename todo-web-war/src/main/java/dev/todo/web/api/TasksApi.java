@@ -4,6 +4,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -67,6 +68,11 @@ public interface TasksApi {
     @PUT
     @Path("{id}")
     Task replace(@PathParam("id") String id, TaskFields fields);
+
+    /** Snoozes or dismisses the task's reminder, whatever its version: nothing else of the task changes. */
+    @PATCH
+    @Path("{id}")
+    Task changeReminder(@PathParam("id") String id, ReminderChange change);
 
     @DELETE
     @Path("{id}")

@@ -75,7 +75,12 @@ public class AssistantPage {
             } else if (e.isNotFound()) {
                 Pages.redirect(PATH, "That conversation no longer exists.");
             } else if (e.status() == 400) {
-                Pages.showProblem(e, Map.of("message", "composer:message"), "Check your message.");
+                Pages.showProblem(
+                        e,
+                        Map.of(
+                                "message",
+                                new Pages.Field("composer:message", "A message can have at most 4,000 characters.")),
+                        "The message is not sent yet.");
             } else {
                 failure = AssistantMessages.of(e);
                 // A failed turn in a new conversation still started it: show it, with the message kept in the box.
@@ -94,7 +99,13 @@ public class AssistantPage {
             Pages.redirect(urlOf(renamed.id()), "Renamed to “" + renamed.title() + "”.");
         } catch (ApiException e) {
             if (e.status() == 400) {
-                Pages.showProblem(e, Map.of("title", "rename:title"), "Check the name.");
+                Pages.showProblem(
+                        e,
+                        Map.of(
+                                "title",
+                                new Pages.Field(
+                                        "rename:title", "Give the conversation a name of up to 200 characters.")),
+                        "The name is not changed yet.");
             } else if (e.isNotFound()) {
                 Pages.redirect(PATH, "That conversation no longer exists.");
             } else {

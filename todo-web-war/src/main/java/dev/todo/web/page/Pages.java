@@ -3,6 +3,7 @@ package dev.todo.web.page;
 import dev.todo.web.api.ApiException;
 import dev.todo.web.api.Problem;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.EditableValueHolder;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.servlet.http.Cookie;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** What page beans do around their one API call: redirect after a change, and show messages next to fields. */
@@ -39,13 +41,18 @@ public final class Pages {
     }
 
     public static void noticeOnNextPage(String notice) {
+        FacesContext context = FacesContext.getCurrentInstance();
+        ((HttpServletResponse) context.getExternalContext().getResponse()).addCookie(noticeCookie(notice));
+    }
+
+    /** The cookie that shows {@code notice} on the next page; for servlets, which have no Faces context. */
+    public static Cookie noticeCookie(String notice) {
         Cookie cookie = new Cookie(NOTICE_COOKIE, URLEncoder.encode(notice, StandardCharsets.UTF_8));
         cookie.setPath("/");
         cookie.setHttpOnly(true);
         cookie.setMaxAge(60);
         cookie.setAttribute("SameSite", "Lax");
-        FacesContext context = FacesContext.getCurrentInstance();
-        ((HttpServletResponse) context.getExternalContext().getResponse()).addCookie(cookie);
+        return cookie;
     }
 
     public static void info(String message) {
@@ -57,31 +64,56 @@ public final class Pages {
                 .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
     }
 
-    /** A message shown next to the component with this client id (e.g. {@code signup:email}). */
+    public static void warning(String message) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, message, null));
+    }
+
+    /**
+     * A message shown next to the component with this client id (e.g. {@code signup:email}); the input is marked
+     * invalid, so the page shows it as the one at fault and {@code app.js} moves the focus there.
+     */
     public static void fieldError(String clientId, String message) {
         FacesContext context = FacesContext.getCurrentInstance();
         context.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+        if (context.getViewRoot().findComponent(clientId) instanceof EditableValueHolder input) {
+            input.setValid(false);
+        }
         context.validationFailed();
     }
 
     /**
-     * Shows the API's refusal: each field error next to its input (fields named as in the request body, mapped to
-     * client ids), the rest as one message for the page.
+     * Problems found before calling the API, keyed by field: each next to its input, and the first one in a sentence
+     * at the top that starts with what did not happen ("The task is not added yet.").
      */
-    public static void showProblem(ApiException e, Map<String, String> clientIdsByField, String fallback) {
+    public static void fieldErrors(Map<String, String> problems, Map<String, String> clientIdsByField, String lead) {
+        problems.forEach((field, message) -> fieldError(clientIdsByField.get(field), message));
+        problems.values().stream().findFirst().ifPresent(first -> error(lead + " " + first));
+    }
+
+    /** An input, and what to say when the API refuses its value. */
+    public record Field(String clientId, String message) {}
+
+    /**
+     * Shows the API's refusal: each field it names next to its input, in the page's own words, and the first of them
+     * at the top after {@code lead}; a refusal of no known field as one message for the page.
+     */
+    public static void showProblem(ApiException e, Map<String, Field> fields, String lead) {
         Problem problem = e.problem().orElse(null);
-        boolean shown = false;
+        Map<String, String> problems = new LinkedHashMap<>();
+        Map<String, String> clientIds = new LinkedHashMap<>();
         if (problem != null) {
             for (Problem.FieldError error : problem.errors()) {
-                String clientId = error.field() == null ? null : clientIdsByField.get(lastSegment(error.field()));
-                if (clientId != null) {
-                    fieldError(clientId, error.message());
-                    shown = true;
+                Field field = error.field() == null ? null : fields.get(lastSegment(error.field()));
+                if (field != null) {
+                    problems.putIfAbsent(error.field(), field.message());
+                    clientIds.put(error.field(), field.clientId());
                 }
             }
         }
-        if (!shown) {
-            error(e.messageOr(fallback));
+        if (problems.isEmpty()) {
+            error(lead + " Check what you typed and try again.");
+        } else {
+            fieldErrors(problems, clientIds, lead);
         }
         FacesContext.getCurrentInstance().validationFailed();
     }

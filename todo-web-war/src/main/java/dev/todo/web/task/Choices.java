@@ -31,7 +31,7 @@ public class Choices {
             new Choice("week", "Due this week"),
             new Choice("none", "No due date"));
     static final List<Choice> SORTS = List.of(
-            new Choice("createdAt", "Newest first"),
+            new Choice("createdAt", "Date added"),
             new Choice("dueAt", "Due date"),
             new Choice("priority", "Priority"),
             new Choice("title", "Title"));
@@ -78,7 +78,7 @@ public class Choices {
         return label(RECURRENCES, value);
     }
 
-    private static String label(List<Choice> choices, String value) {
+    static String label(List<Choice> choices, String value) {
         return choices.stream()
                 .filter(c -> Objects.equals(c.value(), value))
                 .map(Choice::label)

@@ -19,22 +19,11 @@ import java.util.Map;
 public class TaskPage {
 
     private static final Map<String, String> INPUTS = Map.of(
-            "title",
-            "edit:title",
-            "description",
-            "edit:description",
-            "tags",
-            "edit:tags",
-            "dueAt",
-            "edit:due",
-            "remindAt",
-            "edit:remind",
-            "priority",
-            "edit:priority",
-            "category",
-            "edit:category",
-            "recurrence",
-            "edit:recurrence");
+            "title", "edit:title",
+            "description", "edit:description",
+            "tags", "edit:tags",
+            "dueAt", "edit:due",
+            "remindAt", "edit:remind");
 
     @Inject
     TasksApi tasksApi;
@@ -50,6 +39,10 @@ public class TaskPage {
     private TaskForm form;
 
     public void load() {
+        if (id() == null) {
+            Pages.redirect("/tasks", "That link names no task, so here is your list.");
+            return;
+        }
         task = tasksApi.get(id());
         if (!FacesContext.getCurrentInstance().isPostback()) {
             form = TaskForm.of(task);
@@ -58,9 +51,17 @@ public class TaskPage {
     }
 
     public void save() {
+        Map<String, String> problems = getForm().problems();
+        if (!problems.isEmpty()) {
+            Pages.fieldErrors(problems, INPUTS, "The changes are not saved yet.");
+            return;
+        }
         try {
             Task saved = tasksApi.replace(id(), getForm().toFields(version));
-            Pages.redirect(getBackUrl(), "Saved “" + saved.title() + "”.");
+            Pages.redirect(
+                    getBackUrl(),
+                    "Saved “" + saved.title() + "”."
+                            + (getForm().remindsAfterDue() ? " Its reminder comes after it is due." : ""));
         } catch (ApiException e) {
             if (e.status() == 409) {
                 task = tasksApi.get(id());
@@ -69,7 +70,7 @@ public class TaskPage {
                         + "save again to replace the other changes, or cancel to keep them.");
                 FacesContext.getCurrentInstance().validationFailed();
             } else if (e.status() == 400) {
-                Pages.showProblem(e, INPUTS, "Check the task.");
+                Pages.showProblem(e, TaskForm.apiFields("edit"), "The changes are not saved yet.");
             } else {
                 throw e;
             }

@@ -35,8 +35,13 @@ public class InstantInputConverter implements Converter<Instant> {
         try {
             return LocalDateTime.parse(value.trim()).atZone(userZone.zone()).toInstant();
         } catch (DateTimeParseException e) {
+            Object label = component.getAttributes().get("label");
             throw new ConverterException(
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, "Enter a date and time like 2026-12-24 18:00.", null),
+                    new FacesMessage(
+                            FacesMessage.SEVERITY_ERROR,
+                            "Enter the " + (label == null ? "date" : label) + " as a date and a time, like 24 Dec 2026 "
+                                    + "18:00.",
+                            null),
                     e);
         }
     }

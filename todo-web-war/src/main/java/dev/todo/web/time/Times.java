@@ -22,6 +22,9 @@ public class Times {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter THIS_YEAR = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter OTHER_YEAR = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter WEEKDAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter WEEKDAY_OTHER_YEAR =
+            DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
     @Inject
@@ -46,6 +49,23 @@ public class Times {
             return "Yesterday " + TIME.format(at);
         }
         return (day.getYear() == today.getYear() ? THIS_YEAR : OTHER_YEAR).format(at);
+    }
+
+    /** A due time as the quick-add chips show it: a day named without a time shows only the day. */
+    public String dueLabel(Instant instant, boolean withTime) {
+        if (withTime) {
+            return format(instant);
+        }
+        ZonedDateTime at = instant.atZone(userZone.zone());
+        LocalDate today = LocalDate.now(clock.withZone(userZone.zone()));
+        LocalDate day = at.toLocalDate();
+        if (day.equals(today)) {
+            return "today";
+        }
+        if (day.equals(today.plusDays(1))) {
+            return "tomorrow";
+        }
+        return (day.getYear() == today.getYear() ? WEEKDAY : WEEKDAY_OTHER_YEAR).format(at);
     }
 
     public String day(Instant instant) {

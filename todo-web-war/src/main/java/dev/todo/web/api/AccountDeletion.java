@@ -1,0 +1,4 @@
+package dev.todo.web.api;
+
+/** The body of {@code DELETE /me}: the account's password. */
+public record AccountDeletion(String password) {}
