@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -52,14 +51,9 @@ public class TaskService {
     }
 
     public TaskPage list(UUID owner, TaskQuery query) {
-        return transactions.inTransaction(() -> {
-            Instant now = now();
-            List<TaskView> items =
-                    tasks.find(owner, query, now).stream().map(TaskView::of).toList();
-            long total = tasks.count(owner, query, now);
-            int totalPages = (int) ((total + query.size() - 1) / query.size());
-            return new TaskPage(items, query.page(), query.size(), total, totalPages);
-        });
+        TaskRepository.Page page = tasks.page(owner, query, now());
+        int totalPages = (int) ((page.total() + query.size() - 1) / query.size());
+        return new TaskPage(page.items(), query.page(), query.size(), page.total(), totalPages);
     }
 
     /** Replaces every field (PUT); the version must be the current one. */
