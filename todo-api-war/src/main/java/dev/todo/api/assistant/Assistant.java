@@ -38,10 +38,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * One turn of a conversation: store the user's message, then let the model answer, running the task tools it asks
@@ -98,7 +98,7 @@ public class Assistant {
 
     /**
      * One turn: the user's message, answered by the model and the tools it calls. {@code zone} is the user's time
-     * zone when the client said it (null: UTC); the model is told it, and the tools count days in it.
+     * zone (UTC when the client did not say); the model is told it, and the tools count days in it.
      */
     public ChatReply chat(
             UUID owner, UUID conversationId, String message, ZoneId zone, boolean stream, TurnListener listener) {
@@ -124,10 +124,9 @@ public class Assistant {
             id = conversationId;
         }
         listener.started(id);
-        ZoneId userZone = zone == null ? ZoneOffset.UTC : zone;
         List<ToolCallView> calls = new ArrayList<>();
         for (int round = 0; ; round++) {
-            ChatCompletionCreateParams request = request(conversations.history(owner, id), userZone);
+            ChatCompletionCreateParams request = request(conversations.history(owner, id), zone);
             ChatCompletionMessage answer;
             try {
                 answer = modelCalls
@@ -142,7 +141,7 @@ public class Assistant {
                         .map(ChatCompletion.Choice::message)
                         .orElseThrow(() -> new OpenAIInvalidDataException("no choices in the reply"));
             } catch (OpenAIException e) {
-                throw ModelFailures.problem(e, id, (int) settings.timeout().toSeconds());
+                throw ModelFailures.problem(e, id, settings);
             }
             List<ChatCompletionMessageFunctionToolCall> requested = answer.toolCalls().orElse(List.of()).stream()
                     .filter(ChatCompletionMessageToolCall::isFunction)
@@ -162,7 +161,7 @@ public class Assistant {
             for (ChatCompletionMessageFunctionToolCall call : requested) {
                 String name = call.function().name();
                 String arguments = call.function().arguments();
-                ToolResult result = tools.call(owner, name, arguments, userZone);
+                ToolResult result = tools.call(owner, name, arguments, zone);
                 conversations.append(
                         owner, id, StoredMessage.tool(call.id(), name, result.content(), result.summary()));
                 ToolCallView view = new ToolCallView(
@@ -198,7 +197,11 @@ public class Assistant {
                                 .ifPresent(listener::text));
             });
         }
-        return accumulator.chatCompletion();
+        try {
+            return accumulator.chatCompletion();
+        } catch (IllegalStateException e) {
+            throw new OpenAIInvalidDataException("the stream ended before its last chunk", e);
+        }
     }
 
     /** The whole conversation, replayed from the database, with the system prompt and the tool catalogue. */
@@ -244,9 +247,10 @@ public class Assistant {
         return assistant.build();
     }
 
+    /** The schema keeps its declared order, so that every request sends the tools byte for byte the same. */
     private static ChatCompletionFunctionTool functionTool(ToolDefinition tool) {
-        Map<String, JsonValue> schema = tool.inputSchema().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, entry -> JsonValue.from(entry.getValue())));
+        Map<String, JsonValue> schema = new LinkedHashMap<>();
+        tool.inputSchema().forEach((name, value) -> schema.put(name, JsonValue.from(value)));
         return ChatCompletionFunctionTool.builder()
                 .function(FunctionDefinition.builder()
                         .name(tool.name())
