@@ -9,6 +9,7 @@ import dev.todo.api.problem.FieldError;
 import dev.todo.api.problem.Problem;
 import dev.todo.api.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
@@ -27,6 +28,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class AccountService {
 
+    static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
+
     @Inject
     UserRepository users;
 
@@ -44,6 +47,9 @@ public class AccountService {
 
     @Inject
     Transactions transactions;
+
+    @Inject
+    Event<SessionsEnded> everythingEnded;
 
     Clock clock = Clock.systemUTC();
 
@@ -94,9 +100,23 @@ public class AccountService {
         });
     }
 
-    /** Whether the token naming this session may act for this account: the check every signed-in request makes. */
-    public boolean isSignedIn(UUID accountId, UUID sessionId) {
-        return transactions.inTransaction(() -> sessions.isActive(accountId, sessionId, now()));
+    /**
+     * What the token naming this session may do for this account, or empty when it may do nothing: the check every
+     * signed-in request makes, one look-up by primary key. A personal access token's use is recorded too, at most
+     * once every {@link #LAST_USE_PRECISION}, so that it costs a write only that often.
+     */
+    public Optional<SessionGrant> openSession(UUID accountId, UUID sessionId) {
+        return transactions.inTransaction(() -> {
+            Instant now = now();
+            return sessions.findOpen(accountId, sessionId, now).map(open -> {
+                boolean personal = AuthSession.PERSONAL.equals(open.kind());
+                Instant since = now.minus(LAST_USE_PRECISION);
+                if (personal && (open.lastUsedAt() == null || open.lastUsedAt().isBefore(since))) {
+                    sessions.markUsed(sessionId, now, since);
+                }
+                return new SessionGrant(accountId, sessionId, personal, TokenScope.of(open.scope()));
+            });
+        });
     }
 
     /** Ends the session of one token; a token already ended stays ended. */
@@ -106,10 +126,14 @@ public class AccountService {
         });
     }
 
-    /** Ends every session of the account, the caller's own included. */
+    /**
+     * Ends every session of the account, the caller's own included, and its personal access tokens; features that
+     * hand out other ways in (the calendar feed) hear of it and end theirs.
+     */
     public void signOutEverywhere(UUID accountId) {
         transactions.inTransaction(() -> {
             sessions.revokeAll(accountId, now());
+            everythingEnded.fire(new SessionsEnded(accountId));
         });
     }
 
@@ -128,7 +152,8 @@ public class AccountService {
     }
 
     /**
-     * Changes the password and ends every session of the account, whoever holds its tokens; the caller gets a new
+     * Changes the password and ends every session of the account, whoever holds its tokens, personal access tokens
+     * and the calendar feed included (as {@link #signOutEverywhere} does); the caller gets a new
      * token so that the device the change was made on stays signed in.
      */
     public TokenResponse changePassword(UUID id, String currentPassword, String newPassword) {
@@ -139,6 +164,7 @@ public class AccountService {
             }
             user.changePasswordHash(hasher.hash(newPassword), now());
             sessions.revokeAll(id, now());
+            everythingEnded.fire(new SessionsEnded(id));
             return startSession(user);
         });
     }

@@ -62,6 +62,12 @@ public class Assistant {
             - Dates: give tools ISO-8601 date-times with an offset; "today" and "this week" are the user's.
               The current time is %s, in the user's time zone %s.""";
 
+    /** Added for a token with the read scope, whose tools only read. */
+    static final String READ_ONLY_NOTE = """
+
+            - This access is read-only: you can list and read tasks and count them, but not create, change, complete
+              or delete any. If the user asks for a change, say that this access cannot make it.""";
+
     @Inject
     AssistantSettings settings;
 
@@ -92,7 +98,13 @@ public class Assistant {
      * zone when the client said it (null: UTC); the model is told it, and the tools count days in it.
      */
     public ChatReply chat(
-            UUID owner, UUID conversationId, String message, ZoneId zone, boolean stream, TurnListener listener) {
+            UUID owner,
+            UUID conversationId,
+            String message,
+            ZoneId zone,
+            boolean mayWrite,
+            boolean stream,
+            TurnListener listener) {
         requireConfigured();
         OpenAIClient client = provider.client().orElseThrow();
         UUID id;
@@ -106,7 +118,7 @@ public class Assistant {
         ZoneId userZone = zone == null ? ZoneOffset.UTC : zone;
         List<ToolCallView> calls = new ArrayList<>();
         for (int round = 0; ; round++) {
-            ChatCompletionCreateParams request = request(conversations.history(owner, id), userZone);
+            ChatCompletionCreateParams request = request(conversations.history(owner, id), userZone, mayWrite);
             ChatCompletionMessage answer;
             try {
                 answer = stream
@@ -136,7 +148,7 @@ public class Assistant {
             for (ChatCompletionMessageFunctionToolCall call : requested) {
                 String name = call.function().name();
                 String arguments = call.function().arguments();
-                ToolResult result = tools.call(owner, name, arguments, userZone);
+                ToolResult result = tools.call(owner, name, arguments, userZone, mayWrite);
                 conversations.append(
                         owner, id, StoredMessage.tool(call.id(), name, result.content(), result.summary()));
                 ToolCallView view = new ToolCallView(
@@ -173,13 +185,17 @@ public class Assistant {
                 .orElseThrow(() -> new OpenAIInvalidDataException("no choices in the stream"));
     }
 
-    /** The whole conversation, replayed from the database, with the system prompt and the tool catalogue. */
-    ChatCompletionCreateParams request(List<StoredMessage> history, ZoneId zone) {
+    /**
+     * The whole conversation, replayed from the database, with the system prompt and the tool catalogue: only the
+     * reading tools, and a word about it in the prompt, for a token that may not write.
+     */
+    ChatCompletionCreateParams request(List<StoredMessage> history, ZoneId zone, boolean mayWrite) {
         OffsetDateTime now =
                 clock.instant().truncatedTo(ChronoUnit.MINUTES).atZone(zone).toOffsetDateTime();
         ChatCompletionCreateParams.Builder request = ChatCompletionCreateParams.builder()
                 .model(settings.model())
-                .addSystemMessage(SYSTEM_PROMPT.formatted(now, zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId()));
+                .addSystemMessage(SYSTEM_PROMPT.formatted(now, zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId())
+                        + (mayWrite ? "" : READ_ONLY_NOTE));
         for (StoredMessage message : history) {
             switch (message.role()) {
                 case USER -> request.addUserMessage(message.content());
@@ -191,7 +207,7 @@ public class Assistant {
                             .build());
             }
         }
-        TaskTools.CATALOGUE.forEach(tool -> request.addTool(functionTool(tool)));
+        TaskTools.catalogue(mayWrite).forEach(tool -> request.addTool(functionTool(tool)));
         return request.build();
     }
 

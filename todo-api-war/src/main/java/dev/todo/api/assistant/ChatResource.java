@@ -9,6 +9,7 @@ import dev.todo.api.problem.FieldError;
 import dev.todo.api.problem.Problem;
 import dev.todo.api.problem.ProblemException;
 import dev.todo.api.security.CurrentUser;
+import dev.todo.api.security.ReadScopeAllowed;
 import dev.todo.api.security.SignedIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -39,10 +40,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code /api/chat}: talk to the assistant, in one answer or streamed as server-sent events. */
+/**
+ * {@code /api/chat}: talk to the assistant, in one answer or streamed as server-sent events. A {@code read} token may
+ * chat too; the assistant then has only the tools that read.
+ */
 @Path("chat")
 @RequestScoped
 @SignedIn
+@ReadScopeAllowed
 @Tag(name = "Assistant")
 @SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -94,7 +99,13 @@ public class ChatResource {
     public ChatReply chat(String body) {
         ChatRequest request = read(body);
         return assistant.chat(
-                user.id(), conversationId(request), request.message(), request.zone(), false, TurnListener.NONE);
+                user.id(),
+                conversationId(request),
+                request.message(),
+                request.zone(),
+                user.mayWrite(),
+                false,
+                TurnListener.NONE);
     }
 
     /**
@@ -118,6 +129,7 @@ public class ChatResource {
     public Response stream(String body) {
         ChatRequest request = read(body);
         UUID owner = user.id();
+        boolean mayWrite = user.mayWrite();
         UUID conversationId = conversationId(request);
         // Refusals that need no model call are plain problem responses, before the stream starts.
         assistant.requireConfigured();
@@ -127,8 +139,8 @@ public class ChatResource {
         StreamingOutput events = output -> {
             EventWriter writer = new EventWriter(output);
             try {
-                ChatReply reply =
-                        assistant.chat(owner, conversationId, request.message(), request.zone(), true, writer);
+                ChatReply reply = assistant.chat(
+                        owner, conversationId, request.message(), request.zone(), mayWrite, true, writer);
                 writer.send("done", JSONB.toJson(reply));
             } catch (ProblemException e) {
                 writer.send("error", e.problem().toJson(null).toString());
