@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -79,6 +80,44 @@ public class TaskRepository {
         filter.parameters.forEach(select::setParameter);
         return select.setFirstResult(query.page() * query.size())
                 .setMaxResults(query.size())
+                .getResultList();
+    }
+
+    /** Every task of the owner, oldest first, read-only, tags in batches: for exports. */
+    public List<Task> findAll(UUID owner) {
+        return em.createQuery("SELECT t FROM Task t WHERE t.ownerId = :owner ORDER BY t.createdAt, t.id", Task.class)
+                .setParameter("owner", owner)
+                .setHint(READ_ONLY, "true")
+                .setHint(BATCH, "t.tags")
+                .setHint(BATCH_TYPE, "IN")
+                .setFlushMode(FlushModeType.COMMIT)
+                .getResultList();
+    }
+
+    /** The owner's open tasks that have a due or a reminder time, soonest first: what a calendar shows. */
+    public List<Task> findScheduled(UUID owner, int limit) {
+        return em.createQuery(
+                        "SELECT t FROM Task t WHERE t.ownerId = :owner AND t.completed = false"
+                                + " AND (t.dueAt IS NOT NULL OR t.remindAt IS NOT NULL)"
+                                + " ORDER BY COALESCE(t.dueAt, t.remindAt), t.id",
+                        Task.class)
+                .setParameter("owner", owner)
+                .setHint(READ_ONLY, "true")
+                .setHint(BATCH, "t.tags")
+                .setHint(BATCH_TYPE, "IN")
+                .setFlushMode(FlushModeType.COMMIT)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** Which of these ids are tasks of the owner. */
+    public List<UUID> findOwnedIds(UUID owner, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT t.id FROM Task t WHERE t.ownerId = :owner AND t.id IN :ids", UUID.class)
+                .setParameter("owner", owner)
+                .setParameter("ids", ids)
                 .getResultList();
     }
 
