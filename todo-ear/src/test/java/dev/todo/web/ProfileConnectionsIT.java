@@ -34,7 +34,7 @@ class ProfileConnectionsIT extends BrowserTest {
         assertThat(script.post("/tasks", "{\"title\": \"no\"}").statusCode()).isEqualTo(403);
         ProfilePageObject again = ProfilePageObject.open(browser);
         assertThat(browser.driver().getPageSource()).doesNotContain(token);
-        assertThat(again.tokenList()).contains("Backup script", "read", "never used");
+        assertThat(again.tokenList()).contains("Backup script", "read", "last used", "expires");
 
         again.revoke("Backup script");
         assertThat(again.text("revoke-form")).contains("Yes, revoke it");

@@ -7,7 +7,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 
 /**
  * An uploaded file as text. It must be UTF-8 (a byte-order mark is allowed and dropped); anything else is refused
@@ -49,10 +48,6 @@ final class ImportText {
     record Result(String text, String where, String problem) {
         static Result refused(String where, String problem) {
             return new Result(null, where, problem);
-        }
-
-        Optional<String> value() {
-            return Optional.ofNullable(text);
         }
     }
 

@@ -10,7 +10,8 @@ import java.util.Map;
  * Copy-ready configuration of the usual MCP clients for this server's MCP URL and a token: MCP Inspector (command
  * line and web UI), Claude Desktop (through mcp-remote, as its configuration file starts only local servers), and
  * VS Code and Cursor, which speak Streamable HTTP with an Authorization header themselves. Pinned versions, so that
- * what was tested is what runs.
+ * what was tested is what runs. Its methods are named as record accessors, which is how Expression Language reads a
+ * record's properties.
  */
 public record McpClientConfigs(String url, String token) {
 
@@ -18,18 +19,18 @@ public record McpClientConfigs(String url, String token) {
     static final String MCP_REMOTE = "mcp-remote@0.15.1";
     static final String SERVER_NAME = "todo";
 
-    public String getInspectorCli() {
+    public String inspectorCli() {
         return "npx -y " + INSPECTOR + " --cli " + url + " --transport http \\\n  --header \"Authorization: Bearer "
                 + token + "\" --method tools/list";
     }
 
-    public String getInspectorUi() {
+    public String inspectorUi() {
         return "npx -y " + INSPECTOR + "\n# then: Transport Type \"Streamable HTTP\", URL " + url
                 + ",\n# Authentication > Header Name \"Authorization\", Bearer Token " + token;
     }
 
     /** {@code claude_desktop_config.json}; the header goes through an environment variable, as mcp-remote advises. */
-    public String getClaudeDesktop() {
+    public String claudeDesktop() {
         JsonObject server = Json.createObjectBuilder()
                 .add("command", "npx")
                 .add(
@@ -48,7 +49,7 @@ public record McpClientConfigs(String url, String token) {
     }
 
     /** {@code .vscode/mcp.json} (or the user's mcp.json). */
-    public String getVsCode() {
+    public String vsCode() {
         JsonObject server = Json.createObjectBuilder()
                 .add("type", "http")
                 .add("url", url)
@@ -60,7 +61,7 @@ public record McpClientConfigs(String url, String token) {
     }
 
     /** {@code ~/.cursor/mcp.json} or a project's {@code .cursor/mcp.json}. */
-    public String getCursor() {
+    public String cursor() {
         JsonObject server = Json.createObjectBuilder()
                 .add("url", url)
                 .add("headers", Json.createObjectBuilder().add("Authorization", "Bearer " + token))

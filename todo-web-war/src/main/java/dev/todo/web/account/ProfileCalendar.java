@@ -51,7 +51,7 @@ public class ProfileCalendar {
         Pages.redirect("/profile#calendar-heading", "The calendar feed is off; its link no longer works.");
     }
 
-    public Optional<CalendarFeed> getFeed() {
+    Optional<CalendarFeed> getFeed() {
         if (feed == null) {
             try {
                 feed = Optional.of(calendarApi.get());
@@ -63,6 +63,11 @@ public class ProfileCalendar {
             }
         }
         return feed;
+    }
+
+    /** The feed, or null while there is none (Expression Language reads an Optional as its content). */
+    public CalendarFeed getCurrent() {
+        return getFeed().orElse(null);
     }
 
     /** The address calendar apps fetch: the public API URL and the feed's path. */

@@ -13,11 +13,11 @@ public record PersonalToken(
         Instant lastUsedAt,
         Instant revokedAt) {
 
-    public boolean isActive() {
+    public boolean active() {
         return "active".equals(status);
     }
 
-    public boolean isReadOnly() {
+    public boolean readOnly() {
         return "read".equals(scope);
     }
 }
