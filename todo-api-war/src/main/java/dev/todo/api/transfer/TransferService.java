@@ -34,6 +34,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -49,6 +51,7 @@ public class TransferService {
     public static final int MAX_IMPORT_BYTES = 4 * 1024 * 1024;
 
     static final int MAX_TASKS = 5000;
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
     static final int MAX_CONVERSATIONS = 500;
 
     public enum Format {
@@ -200,8 +203,21 @@ public class TransferService {
                 file.format,
                 new ImportReport.Counts(tasks, existingTasks),
                 new ImportReport.Counts(conversations, existingConversations),
-                file.skipped,
-                file.refused);
+                file.skipped.stream().sorted(IN_FILE_ORDER).toList(),
+                file.refused.stream().sorted(IN_FILE_ORDER).toList());
+    }
+
+    /** Rows in the order the file has them: "row 3" before "row 12", "tasks[2]" before "conversations[0]". */
+    static final Comparator<RowNote> IN_FILE_ORDER =
+            Comparator.comparing((RowNote note) -> kind(note.row())).thenComparingInt(note -> number(note.row()));
+
+    private static int kind(String row) {
+        return row.startsWith("file") ? 0 : row.startsWith("conversations") ? 2 : 1;
+    }
+
+    private static int number(String row) {
+        Matcher digits = DIGITS.matcher(row);
+        return digits.find() ? Integer.parseInt(digits.group()) : 0;
     }
 
     private static ProblemException refused(ImportReport report) {
