@@ -12,7 +12,10 @@ import dev.todo.support.NastyText;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -27,11 +30,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every field the API reads, fed text meant to break things and values of the wrong shape. Text a field may hold
- * is stored and returned exactly as sent; anything else is a 400 that names the field; nothing is ever a 5xx.
+ * is stored and returned exactly as sent; anything else is a 400 that names the field; a body over 64 KiB is a 413
+ * on every path; nothing is ever a 5xx.
  * The number of cases tried is logged at the end.
  */
 class HostileInputIT {
@@ -224,6 +229,53 @@ class HostileInputIT {
                             "conversationId")));
         });
         return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyPathRefusesABodyOverTheLimitBeforeReadingIt() {
+        String huge = "{\"title\":\"big\",\"description\":\"" + "z".repeat(70_000) + "\"}";
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String path : List.of("/tasks", "/mcp", "/chat", "/auth/login")) {
+            for (boolean chunked : List.of(false, true)) {
+                tests.add(dynamicTest(path + (chunked ? " chunked" : " with Content-Length"), () -> {
+                    HttpResponse<String> response = post(path, huge, chunked);
+                    counted(response);
+                    assertThat(assertProblem(response, 413).getString("detail")).contains("64 KiB");
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    @Test
+    void aChunkedBodyWithinTheLimitIsReadWhole() {
+        String description = "y".repeat(4000);
+        HttpResponse<String> created = post(
+                "/tasks",
+                "{\"title\":\"chunked\"," + " ".repeat(60_000) + "\"description\":\"" + description + "\"}",
+                true);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(reread(Http.json(created)).getString("description")).isEqualTo(description);
+
+        HttpResponse<String> initialized = post("/mcp", """
+                {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"protocolVersion": "2025-06-18",
+                 "capabilities": {}, "clientInfo": {"name": "chunked", "version": "1"}}}""", true);
+        assertThat(initialized.statusCode()).as(initialized.body()).isEqualTo(200);
+        assertThat(initialized.body()).contains("todo-on-liberty");
+    }
+
+    /** A signed-in POST; chunked: without a Content-Length, as a client streaming its body sends it. */
+    private static HttpResponse<String> post(String path, String body, boolean chunked) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return Http.send(HttpRequest.newBuilder(URI.create(ApiClient.api() + path))
+                .header("Authorization", "Bearer " + user.token())
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .POST(
+                        chunked
+                                ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))
+                                : HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .build());
     }
 
     private static JsonObject reread(JsonObject task) {

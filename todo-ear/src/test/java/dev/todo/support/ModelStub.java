@@ -129,7 +129,14 @@ public final class ModelStub {
         static Reply silence(Duration duration) {
             return new Silence(duration);
         }
+
+        /** Streamed text that ends without the last chunk, the one naming why the model stopped. */
+        static Reply cutOff(String text) {
+            return new CutOff(text);
+        }
     }
+
+    public record CutOff(String text) implements Reply {}
 
     public record Text(String text) implements Reply {}
 
@@ -161,6 +168,9 @@ public final class ModelStub {
             } else if (reply instanceof Silence silence) {
                 sleep(silence.duration());
                 send(exchange, 500, "application/json", error("the model stub was silent"));
+            } else if (reply instanceof CutOff cut) {
+                List<String> chunks = textChunks(cut.text());
+                stream(exchange, chunks.subList(0, chunks.size() - 1));
             } else if (reply instanceof Text text) {
                 if (request.streamed()) {
                     stream(exchange, textChunks(text.text()));

@@ -37,7 +37,8 @@ class ProfileConnectionsIT extends BrowserTest {
         assertThat(again.tokenList()).contains("Backup script", "read", "last used", "expires");
 
         again.revoke("Backup script");
-        assertThat(again.text("revoke-form")).contains("Yes, revoke it");
+        assertThat(browser.driver().findElement(By.cssSelector(".confirm")).getText())
+                .contains("Revoke \"Backup script\"?");
         ProfilePageObject after = again.confirmRevoke();
 
         assertThat(after.messages()).contains("Backup script", "revoked");

@@ -102,20 +102,17 @@ public class AccountService {
 
     /**
      * What the token naming this session may do for this account, or empty when it may do nothing: the check every
-     * signed-in request makes, one look-up by primary key. A personal access token's use is recorded too, at most
-     * once every {@link #LAST_USE_PRECISION}, so that it costs a write only that often.
+     * signed-in request makes, one look-up by primary key outside any transaction. A personal access token's use is
+     * recorded too, at most once every {@link #LAST_USE_PRECISION}, so that it costs a write only that often.
      */
     public Optional<SessionGrant> openSession(UUID accountId, UUID sessionId) {
-        return transactions.inTransaction(() -> {
-            Instant now = now();
-            return sessions.findOpen(accountId, sessionId, now).map(open -> {
-                boolean personal = AuthSession.PERSONAL.equals(open.kind());
-                Instant since = now.minus(LAST_USE_PRECISION);
-                if (personal && (open.lastUsedAt() == null || open.lastUsedAt().isBefore(since))) {
-                    sessions.markUsed(sessionId, now, since);
-                }
-                return new SessionGrant(accountId, sessionId, personal, TokenScope.of(open.scope()));
-            });
+        return sessions.findOpen(accountId, sessionId).map(open -> {
+            boolean personal = AuthSession.PERSONAL.equals(open.kind());
+            Instant since = clock.instant().minus(LAST_USE_PRECISION);
+            if (personal && (open.lastUsedAt() == null || open.lastUsedAt().isBefore(since))) {
+                sessions.markUsed(sessionId, LAST_USE_PRECISION);
+            }
+            return new SessionGrant(accountId, sessionId, personal, TokenScope.of(open.scope()));
         });
     }
 

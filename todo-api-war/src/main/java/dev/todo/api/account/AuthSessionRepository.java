@@ -1,18 +1,35 @@
 package dev.todo.api.account;
 
+import dev.todo.api.database.DatabaseException;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 @ApplicationScoped
 public class AuthSessionRepository {
 
+    private static final String OPEN = "SELECT kind, scope, last_used_at FROM auth_session WHERE id = ?"
+            + " AND account_id = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())";
+    private static final String MARK_USED = "UPDATE auth_session SET last_used_at = now() WHERE id = ?"
+            + " AND (last_used_at IS NULL OR last_used_at < now() - make_interval(secs => ?))";
+
     @PersistenceContext(unitName = "todo")
     EntityManager em;
+
+    @Resource(lookup = "jdbc/todo")
+    DataSource dataSource;
 
     public void add(AuthSession session) {
         em.persist(session);
@@ -24,37 +41,42 @@ public class AuthSessionRepository {
 
     /**
      * The session of the token with this id, if it is still good for this account: one look-up by primary key, which
-     * is all a request costs. No row means signed out for good, or an account that is gone (the rows go with it).
+     * is all a request costs, in plain JDBC outside any transaction. No row means signed out for good, or an account
+     * that is gone (the rows go with it).
      */
-    public Optional<Open> findOpen(UUID accountId, UUID sessionId, Instant now) {
-        return em
-                .createQuery(
-                        "SELECT s.kind, s.scope, s.lastUsedAt FROM AuthSession s WHERE s.id = :id"
-                                + " AND s.accountId = :account AND s.revokedAt IS NULL"
-                                + " AND (s.expiresAt IS NULL OR s.expiresAt > :now)",
-                        Object[].class)
-                .setParameter("id", sessionId)
-                .setParameter("account", accountId)
-                .setParameter("now", now)
-                .setMaxResults(1)
-                .getResultList()
-                .stream()
-                .findFirst()
-                .map(row -> new Open((String) row[0], (String) row[1], (Instant) row[2]));
+    public Optional<Open> findOpen(UUID accountId, UUID sessionId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(OPEN)) {
+            select.setObject(1, sessionId);
+            select.setObject(2, accountId);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                Timestamp lastUsed = row.getTimestamp(3);
+                return Optional.of(
+                        new Open(row.getString(1), row.getString(2), lastUsed == null ? null : lastUsed.toInstant()));
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("could not check a session", e);
+        }
     }
 
     /**
-     * Records a use of the token unless one at or after {@code since} is recorded already: the condition keeps
-     * replicas that see the same token at once from writing it twice, and the caller asks only when the time it read
-     * is older than that.
+     * Records a use of the token now (the database's clock, the same for every replica) unless one less than
+     * {@code precision} ago is recorded already: the condition keeps replicas that see the same token at once from
+     * writing it twice, and the caller asks only when the time it read is older than that. Autocommitted, outside
+     * any transaction, like the look-up.
      */
-    public int markUsed(UUID sessionId, Instant now, Instant since) {
-        return em.createQuery("UPDATE AuthSession s SET s.lastUsedAt = :now"
-                        + " WHERE s.id = :id AND (s.lastUsedAt IS NULL OR s.lastUsedAt < :since)")
-                .setParameter("now", now)
-                .setParameter("id", sessionId)
-                .setParameter("since", since)
-                .executeUpdate();
+    public void markUsed(UUID sessionId, Duration precision) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(MARK_USED)) {
+            update.setObject(1, sessionId);
+            update.setLong(2, precision.toSeconds());
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new DatabaseException("could not record the use of a token", e);
+        }
     }
 
     /** The account's personal access tokens, newest first, revoked and expired ones included. */

@@ -67,7 +67,10 @@ public class MeResource {
 
     @PATCH
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Change the name")
+    @Operation(
+            summary = "Change the name",
+            description = "The account as GET returned it may be sent back changed: its read-only fields are "
+                    + "ignored, but an id must be the account's.")
     @RequestBody(content = @Content(schema = @Schema(implementation = NameChange.class)))
     @APIResponse(
             responseCode = "200",
@@ -78,7 +81,7 @@ public class MeResource {
             description = "Invalid request; the fields at fault are listed",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public UserView rename(String body) {
-        JsonInput input = JsonInput.of(body, Set.of("name"));
+        JsonInput input = JsonInput.of(body, Set.of("name"), UserView.READ_ONLY, user.id());
         NameChange change = validator.valid(input, new NameChange(input.string("name")));
         return accounts.rename(user.id(), change.name());
     }

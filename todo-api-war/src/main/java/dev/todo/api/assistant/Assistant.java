@@ -35,10 +35,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * One turn of a conversation: store the user's message, then let the model answer, running the task tools it asks
@@ -95,7 +95,7 @@ public class Assistant {
 
     /**
      * One turn: the user's message, answered by the model and the tools it calls. {@code zone} is the user's time
-     * zone when the client said it (null: UTC); the model is told it, and the tools count days in it.
+     * zone (UTC when the client did not say); the model is told it, and the tools count days in it.
      */
     public ChatReply chat(
             UUID owner,
@@ -115,10 +115,9 @@ public class Assistant {
             id = conversationId;
         }
         listener.started(id);
-        ZoneId userZone = zone == null ? ZoneOffset.UTC : zone;
         List<ToolCallView> calls = new ArrayList<>();
         for (int round = 0; ; round++) {
-            ChatCompletionCreateParams request = request(conversations.history(owner, id), userZone, mayWrite);
+            ChatCompletionCreateParams request = request(conversations.history(owner, id), zone, mayWrite);
             ChatCompletionMessage answer;
             try {
                 answer = stream
@@ -128,7 +127,7 @@ public class Assistant {
                                 .map(ChatCompletion.Choice::message)
                                 .orElseThrow(() -> new OpenAIInvalidDataException("no choices in the reply"));
             } catch (OpenAIException e) {
-                throw ModelFailures.problem(e, id, (int) settings.timeout().toSeconds());
+                throw ModelFailures.problem(e, id, settings);
             }
             List<ChatCompletionMessageFunctionToolCall> requested = answer.toolCalls().orElse(List.of()).stream()
                     .filter(ChatCompletionMessageToolCall::isFunction)
@@ -148,7 +147,7 @@ public class Assistant {
             for (ChatCompletionMessageFunctionToolCall call : requested) {
                 String name = call.function().name();
                 String arguments = call.function().arguments();
-                ToolResult result = tools.call(owner, name, arguments, userZone, mayWrite);
+                ToolResult result = tools.call(owner, name, arguments, zone, mayWrite);
                 conversations.append(
                         owner, id, StoredMessage.tool(call.id(), name, result.content(), result.summary()));
                 ToolCallView view = new ToolCallView(
@@ -179,7 +178,13 @@ public class Assistant {
                                 .ifPresent(listener::text));
             });
         }
-        return accumulator.chatCompletion().choices().stream()
+        ChatCompletion completion;
+        try {
+            completion = accumulator.chatCompletion();
+        } catch (IllegalStateException e) {
+            throw new OpenAIInvalidDataException("the stream ended before its last chunk", e);
+        }
+        return completion.choices().stream()
                 .findFirst()
                 .map(ChatCompletion.Choice::message)
                 .orElseThrow(() -> new OpenAIInvalidDataException("no choices in the stream"));
@@ -232,9 +237,10 @@ public class Assistant {
         return assistant.build();
     }
 
+    /** The schema keeps its declared order, so that every request sends the tools byte for byte the same. */
     private static ChatCompletionFunctionTool functionTool(ToolDefinition tool) {
-        Map<String, JsonValue> schema = tool.inputSchema().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, entry -> JsonValue.from(entry.getValue())));
+        Map<String, JsonValue> schema = new LinkedHashMap<>();
+        tool.inputSchema().forEach((name, value) -> schema.put(name, JsonValue.from(value)));
         return ChatCompletionFunctionTool.builder()
                 .function(FunctionDefinition.builder()
                         .name(tool.name())

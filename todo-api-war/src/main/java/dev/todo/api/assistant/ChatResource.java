@@ -5,7 +5,6 @@ import dev.todo.api.assistant.dto.ChatRequest;
 import dev.todo.api.assistant.dto.ToolCallView;
 import dev.todo.api.json.JsonInput;
 import dev.todo.api.json.RequestValidator;
-import dev.todo.api.problem.FieldError;
 import dev.todo.api.problem.Problem;
 import dev.todo.api.problem.ProblemException;
 import dev.todo.api.security.CurrentUser;
@@ -14,22 +13,18 @@ import dev.todo.api.security.SignedIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbConfig;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -58,7 +53,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ChatResource {
 
     private static final Logger LOG = Logger.getLogger(ChatResource.class.getName());
-    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
 
     @Inject
     Assistant assistant;
@@ -100,7 +94,7 @@ public class ChatResource {
         ChatRequest request = read(body);
         return assistant.chat(
                 user.id(),
-                conversationId(request),
+                request.conversationId(),
                 request.message(),
                 request.zone(),
                 user.mayWrite(),
@@ -126,75 +120,53 @@ public class ChatResource {
             responseCode = "200",
             description = "The event stream",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
-    public Response stream(String body) {
+    public void stream(String body, @Context SseEventSink sink, @Context Sse sse, @Context HttpServletResponse response)
+            throws IOException {
         ChatRequest request = read(body);
         UUID owner = user.id();
         boolean mayWrite = user.mayWrite();
-        UUID conversationId = conversationId(request);
         // Refusals that need no model call are plain problem responses, before the stream starts.
         assistant.requireConfigured();
-        if (conversationId != null) {
-            conversations.require(owner, conversationId);
+        if (request.conversationId() != null) {
+            conversations.require(owner, request.conversationId());
         }
-        StreamingOutput events = output -> {
-            EventWriter writer = new EventWriter(output);
+        // Proxies such as ingress-nginx would otherwise hold the pieces back until the turn is over.
+        response.setHeader("X-Accel-Buffering", "no");
+        response.setHeader("Cache-Control", "no-cache");
+        try (sink) {
+            Events events = new Events(sink, sse);
             try {
-                ChatReply reply = assistant.chat(
-                        owner, conversationId, request.message(), request.zone(), mayWrite, true, writer);
-                writer.send("done", JSONB.toJson(reply));
+                events.send(
+                        "done",
+                        assistant.chat(
+                                owner,
+                                request.conversationId(),
+                                request.message(),
+                                request.zone(),
+                                mayWrite,
+                                true,
+                                events));
+            } catch (ClientLeft e) {
+                throw e;
             } catch (ProblemException e) {
-                writer.send("error", e.problem().toJson(null).toString());
-            } catch (UncheckedIOException e) {
-                LOG.log(Level.FINE, "The client left the event stream", e);
+                events.send("error", e.problem().toJson(null));
             } catch (RuntimeException e) {
-                String correlationId = UUID.randomUUID().toString();
-                LOG.log(Level.SEVERE, "Unexpected error " + correlationId + " in a streamed chat", e);
-                writer.send(
+                events.send(
                         "error",
-                        Problem.of(
-                                        500,
-                                        "Internal Server Error",
-                                        "Something went wrong on our side. Quote " + correlationId
-                                                + " when reporting it.")
-                                .toJson(null)
-                                .toString());
+                        Problem.unexpected(LOG, e, "in a streamed chat").toJson(null));
             }
-        };
-        return Response.ok(events, MediaType.SERVER_SENT_EVENTS_TYPE)
-                .header("Cache-Control", "no-cache")
-                .header("X-Accel-Buffering", "no")
-                .build();
+        } catch (ClientLeft e) {
+            LOG.log(Level.FINE, "The client left the event stream", e.getCause());
+        }
     }
 
     private ChatRequest read(String body) {
         JsonInput input = JsonInput.of(body, ChatRequest.FIELDS);
-        ChatRequest request = validator.valid(input, ChatRequest.read(input));
-        if (!request.hasValidTimeZone()) {
-            throw ProblemException.invalid(
-                    List.of(new FieldError("timeZone", "must be an IANA time zone such as Asia/Karachi")));
-        }
-        return request;
+        return validator.valid(input, ChatRequest.read(input));
     }
 
-    /** A malformed id cannot name a conversation: the same 404 as a missing one. */
-    private static UUID conversationId(ChatRequest request) {
-        if (request.conversationId() == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(request.conversationId());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Conversation " + request.conversationId());
-        }
-    }
-
-    /** Writes each step of a turn as a server-sent event and flushes it at once. */
-    private static final class EventWriter implements TurnListener {
-        private final OutputStream output;
-
-        EventWriter(OutputStream output) {
-            this.output = output;
-        }
+    /** Sends each step of a turn as a JSON event as it happens; a client that left ends the turn. */
+    private record Events(SseEventSink sink, Sse sse) implements TurnListener {
 
         @Override
         public void started(UUID conversationId) {
@@ -202,27 +174,39 @@ public class ChatResource {
                     "conversation",
                     Json.createObjectBuilder()
                             .add("conversationId", conversationId.toString())
-                            .build()
-                            .toString());
+                            .build());
         }
 
         @Override
         public void text(String delta) {
-            send("text", Json.createObjectBuilder().add("delta", delta).build().toString());
+            send("text", Json.createObjectBuilder().add("delta", delta).build());
         }
 
         @Override
         public void toolCalled(ToolCallView call) {
-            send("tool", JSONB.toJson(call));
+            send("tool", call);
         }
 
-        void send(String event, String json) {
+        void send(String name, Object data) {
             try {
-                output.write(("event: " + event + "\ndata: " + json + "\n\n").getBytes(StandardCharsets.UTF_8));
-                output.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                sink.send(sse.newEventBuilder()
+                                .name(name)
+                                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                                .data(data)
+                                .build())
+                        .toCompletableFuture()
+                        .join();
+            } catch (CompletionException e) {
+                throw new ClientLeft(e.getCause());
             }
+        }
+    }
+
+    private static final class ClientLeft extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ClientLeft(Throwable cause) {
+            super(cause);
         }
     }
 }

@@ -6,7 +6,6 @@ import dev.todo.api.assistant.dto.TitleChange;
 import dev.todo.api.json.JsonInput;
 import dev.todo.api.json.RequestValidator;
 import dev.todo.api.problem.Problem;
-import dev.todo.api.problem.ProblemException;
 import dev.todo.api.security.CurrentUser;
 import dev.todo.api.security.SignedIn;
 import jakarta.enterprise.context.RequestScoped;
@@ -72,14 +71,17 @@ public class ConversationResource {
             responseCode = "404",
             description = "No such conversation",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public ConversationView get(@PathParam("id") String id) {
-        return conversations.get(user.id(), conversationId(id));
+    public ConversationView get(@PathParam("id") UUID id) {
+        return conversations.get(user.id(), id);
     }
 
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Rename a conversation")
+    @Operation(
+            summary = "Rename a conversation",
+            description = "The conversation as GET returned it may be sent back changed: its read-only fields are "
+                    + "ignored, but an id must be this conversation's.")
     @RequestBody(content = @Content(schema = @Schema(implementation = TitleChange.class)))
     @APIResponse(
             responseCode = "200",
@@ -89,12 +91,11 @@ public class ConversationResource {
             responseCode = "404",
             description = "No such conversation",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public ConversationSummary rename(@PathParam("id") String id, String body) {
-        UUID conversationId = conversationId(id);
-        JsonInput input = JsonInput.of(body, Set.of("title"));
+    public ConversationSummary rename(@PathParam("id") UUID id, String body) {
+        JsonInput input = JsonInput.of(body, Set.of("title"), ConversationView.READ_ONLY, id);
         String title = input.string("title");
         TitleChange change = validator.valid(input, new TitleChange(title == null ? null : title.strip()));
-        return conversations.rename(user.id(), conversationId, change.title());
+        return conversations.rename(user.id(), id, change.title());
     }
 
     @DELETE
@@ -105,16 +106,8 @@ public class ConversationResource {
             responseCode = "404",
             description = "No such conversation",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response delete(@PathParam("id") String id) {
-        conversations.delete(user.id(), conversationId(id));
+    public Response delete(@PathParam("id") UUID id) {
+        conversations.delete(user.id(), id);
         return Response.noContent().build();
-    }
-
-    private static UUID conversationId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Conversation " + id);
-        }
     }
 }

@@ -9,6 +9,7 @@ import com.openai.errors.OpenAIServiceException;
 import com.openai.errors.PermissionDeniedException;
 import com.openai.errors.RateLimitException;
 import com.openai.errors.UnauthorizedException;
+import dev.todo.api.config.AssistantSettings;
 import dev.todo.api.problem.Problem;
 import dev.todo.api.problem.ProblemException;
 import jakarta.json.Json;
@@ -29,7 +30,7 @@ final class ModelFailures {
 
     private ModelFailures() {}
 
-    static ProblemException problem(OpenAIException failure, UUID conversationId, int timeoutSeconds) {
+    static ProblemException problem(OpenAIException failure, UUID conversationId, AssistantSettings settings) {
         Problem problem;
         Map<String, String> headers = Map.of();
         if (failure instanceof UnauthorizedException || failure instanceof PermissionDeniedException) {
@@ -52,8 +53,8 @@ final class ModelFailures {
             problem = Problem.of(
                     504,
                     "Assistant timed out",
-                    "The model provider did not answer within " + timeoutSeconds
-                            + " seconds. Send your message again.");
+                    "The model provider did not answer within "
+                            + settings.timeout().toSeconds() + " seconds. Send your message again.");
         } else if (failure instanceof OpenAIIoException) {
             problem = Problem.of(502, "Assistant unavailable", "The model provider could not be reached.");
         } else if (failure instanceof BadRequestException || failure instanceof NotFoundException) {
@@ -65,11 +66,23 @@ final class ModelFailures {
             problem = Problem.of(502, "Assistant unavailable", "The model provider's answer could not be used.");
         }
         int providerStatus = failure instanceof OpenAIServiceException service ? service.statusCode() : 0;
-        LOG.log(Level.WARNING, "Model provider call failed ({0}, provider status {1}): {2}", new Object[] {
-            failure.getClass().getSimpleName(), providerStatus, failure.getMessage()
+        LOG.log(Level.WARNING, "Model provider call failed (provider status {0}): {1}", new Object[] {
+            providerStatus, causes(failure, settings.apiKey().orElse(null))
         });
         return new ProblemException(
                 problem.with("conversationId", Json.createValue(conversationId.toString())), headers);
+    }
+
+    /** Each exception of the chain with its message, the key blanked out wherever a provider repeats it. */
+    static String causes(Throwable failure, String key) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            text.append(text.length() == 0 ? "" : "; caused by ")
+                    .append(cause.getClass().getName())
+                    .append(": ")
+                    .append(cause.getMessage());
+        }
+        return key == null || key.isEmpty() ? text.toString() : text.toString().replace(key, "[API key]");
     }
 
     private static boolean timedOut(Throwable failure) {

@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -96,7 +95,7 @@ public class CalendarResource {
         if (body != null && !body.isBlank()) {
             JsonInput input = JsonInput.of(body, Set.of("timeZone"));
             String name = input.string("timeZone");
-            input.failIfInvalid(List.of());
+            input.failIfInvalid();
             if (name != null) {
                 zone = zone(name);
             }

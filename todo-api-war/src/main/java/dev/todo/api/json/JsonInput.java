@@ -18,9 +18,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reads a JSON request body field by field and collects every type error with the name of its field, so that a
@@ -41,22 +42,28 @@ public final class JsonInput {
      * a JAX-RS provider keeps every unreadable body (malformed, nested too deep) a 400 that says so.
      */
     public static JsonInput of(String body, Set<String> knownFields) {
-        if (body == null || body.isBlank()) {
-            throw ProblemException.invalid("", "a JSON object body is required");
+        return of(parse(body), knownFields);
+    }
+
+    /**
+     * A body for PUT or PATCH, which may be the resource's own representation as the client got it: its read-only
+     * members are accepted and ignored, except that an {@code id} must be the resource's own.
+     */
+    public static JsonInput of(String body, Set<String> knownFields, Set<String> readOnly, UUID id) {
+        JsonInput input = of(
+                parse(body),
+                Stream.concat(knownFields.stream(), readOnly.stream()).collect(Collectors.toSet()));
+        UUID sent = input.uuid("id");
+        if (sent != null && !sent.equals(id)) {
+            input.error("id", "must be " + id + ", the id of what is being changed");
         }
-        JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            value = reader.readValue();
-        } catch (RuntimeException e) {
-            throw new ProblemException(new Problem(
-                    400,
-                    "Malformed JSON",
-                    "The request body is not valid JSON.",
-                    List.of(new FieldError("", "not valid JSON")),
-                    Map.of()));
-        }
+        return input;
+    }
+
+    /** Arguments already parsed, as tool calls bring them; they must be a JSON object. */
+    public static JsonInput of(JsonValue value, Set<String> knownFields) {
         if (!(value instanceof JsonObject object)) {
-            throw ProblemException.invalid("", "the body must be a JSON object");
+            throw ProblemException.invalid("", "must be a JSON object");
         }
         JsonInput input = new JsonInput(object);
         object.keySet().stream()
@@ -64,6 +71,22 @@ public final class JsonInput {
                 .sorted()
                 .forEach(name -> input.error(name, "unknown field"));
         return input;
+    }
+
+    private static JsonValue parse(String body) {
+        if (body == null || body.isBlank()) {
+            throw ProblemException.invalid("", "a JSON object body is required");
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readValue();
+        } catch (RuntimeException e) {
+            throw new ProblemException(Problem.malformedJson());
+        }
+    }
+
+    public JsonInput required(List<String> fields) {
+        fields.stream().filter(field -> !has(field)).forEach(field -> error(field, "is required"));
+        return this;
     }
 
     public boolean has(String field) {
@@ -99,6 +122,18 @@ public final class JsonInput {
             }
         }
         return error(field, "must be a whole number");
+    }
+
+    public UUID uuid(String field) {
+        String text = string(field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return error(field, "must be a UUID");
+        }
     }
 
     public <E extends Enum<E>> E enumValue(String field, Class<E> type) {
@@ -155,12 +190,9 @@ public final class JsonInput {
         return List.copyOf(errors);
     }
 
-    /** Throws a 400 with every error found so far, together with the given ones. */
-    public void failIfInvalid(List<FieldError> more) {
-        List<FieldError> all = new ArrayList<>(errors);
-        all.addAll(more);
-        if (!all.isEmpty()) {
-            throw ProblemException.invalid(all);
+    public void failIfInvalid() {
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors());
         }
     }
 

@@ -21,8 +21,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Guards the MCP endpoint. A browser page may only call it from an allowed origin (the server's own, or one in
  * {@code CORS_ORIGINS}), and, when {@code MCP_ALLOWED_HOSTS} is set, only under one of those host names: the checks
- * the MCP specification asks for against DNS rebinding. An allowed other origin gets CORS headers, and its preflight
- * an answer ({@link McpCors}); clients that are not browsers send no Origin and pass. Then the caller must send a
+ * the MCP specification asks for against DNS rebinding. Liberty's {@code <cors>} (liberty/shared/http.xml) answers
+ * the preflights of allowed origins and adds the CORS headers; clients that are not browsers send no Origin and
+ * pass. Then the caller must send a
  * bearer token that MicroProfile JWT verified, in the {@code user} group, whose session is still open (the check of
  * every signed-in request, {@link TokenCheck}); its account id, and whether it may write, go on the request for the
  * tools. A database that
@@ -53,14 +54,13 @@ final class McpAccessFilter extends HttpFilter {
             return;
         }
         String origin = request.getHeader("Origin");
-        if (origin != null && allowedOrigins.contains(origin)) {
-            McpCors.allow(origin, response);
-            if (McpCors.isPreflight(request)) {
-                McpCors.answerPreflight(response);
-                return;
-            }
-        } else if (origin != null && !sameOrigin(origin, request)) {
+        if (origin != null && !allowedOrigins.contains(origin) && !sameOrigin(origin, request)) {
             refuse(request, response, 403, "Forbidden", "Requests from origin " + origin + " are not allowed.");
+            return;
+        }
+        if (origin != null && "OPTIONS".equals(request.getMethod())) {
+            // A CORS preflight carries no token: Liberty's <cors> answers it once the filters let it pass.
+            chain.doFilter(request, response);
             return;
         }
         JsonWebToken token = request.getUserPrincipal() instanceof JsonWebToken verified ? verified : null;

@@ -5,10 +5,16 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * An RFC 9457 problem detail. Built as JSON-P so that absent members stay absent, whatever the JSON-B settings of
@@ -26,6 +32,26 @@ public record Problem(
 
     public static Problem of(int status, String title, String detail) {
         return new Problem(status, title, detail, List.of(), Map.of());
+    }
+
+    public static Problem malformedJson() {
+        return new Problem(
+                400,
+                "Malformed JSON",
+                "The request body is not valid JSON.",
+                List.of(new FieldError("", "not valid JSON")),
+                Map.of());
+    }
+
+    /** A 500 that gives away nothing internal; the log has the failure under the correlation id it quotes. */
+    public static Problem unexpected(Logger log, Throwable failure, String where) {
+        String correlationId = UUID.randomUUID().toString();
+        log.log(Level.SEVERE, "Unexpected error " + correlationId + " " + where, failure);
+        return of(
+                        500,
+                        "Internal Server Error",
+                        "Something went wrong on our side. Quote " + correlationId + " when reporting it.")
+                .with("correlationId", Json.createValue(correlationId));
     }
 
     public static Problem invalid(List<FieldError> errors) {
@@ -57,6 +83,14 @@ public record Problem(
         }
         extensions.forEach(json::add);
         return json.build();
+    }
+
+    /** For the servlet filters and the error page, which answer before Jakarta REST runs. */
+    public void writeTo(HttpServletResponse response, String instance) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MEDIA_TYPE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(toJson(instance).toString());
     }
 
     public Response toResponse(String instance) {

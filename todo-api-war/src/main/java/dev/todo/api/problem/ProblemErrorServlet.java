@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Writes problem+json for errors the servlet container produces before JAX-RS runs, above all 401 for a missing,
@@ -32,13 +31,9 @@ public class ProblemErrorServlet extends HttpServlet {
             case 404 -> Problem.of(404, "Not Found", "There is nothing at this address.");
             default -> Problem.of(status, "Error", "The request could not be handled.");
         };
-        response.setStatus(status);
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         if (status == 401) {
             response.setHeader("WWW-Authenticate", "Bearer");
         }
-        response.getWriter()
-                .write(problem.toJson(uri == null ? null : uri.toString()).toString());
+        problem.writeTo(response, uri == null ? null : uri.toString());
     }
 }

@@ -1,7 +1,6 @@
 package dev.todo.api.problem;
 
 import dev.todo.api.database.DatabaseTrouble;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
@@ -13,7 +12,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -43,13 +41,7 @@ public final class ProblemMappers {
     }
 
     static Response malformed(UriInfo uri) {
-        return Problem.of(400, "Malformed JSON", "The request body is not valid JSON.")
-                .with(
-                        "errors",
-                        Json.createArrayBuilder()
-                                .add(Json.createObjectBuilder().add("field", "").add("message", "not valid JSON"))
-                                .build())
-                .toResponse(instance(uri));
+        return Problem.malformedJson().toResponse(instance(uri));
     }
 
     /** A concurrent update committed first: the caller must reload and retry. */
@@ -89,7 +81,6 @@ public final class ProblemMappers {
                 case 404 -> "There is nothing at this address.";
                 case 405 -> "This method is not allowed here.";
                 case 406 -> "The requested media type cannot be produced; ask for application/json.";
-                case 413 -> "The request body is too large.";
                 case 415 -> "Send the body as application/json.";
                 default -> null;
             };
@@ -154,14 +145,7 @@ public final class ProblemMappers {
         }
 
         Response log(Throwable exception, UriInfo uri) {
-            String correlationId = UUID.randomUUID().toString();
-            LOG.log(Level.SEVERE, "Unexpected error " + correlationId + " on " + instance(uri), exception);
-            return Problem.of(
-                            500,
-                            "Internal Server Error",
-                            "Something went wrong on our side. Quote " + correlationId + " when reporting it.")
-                    .with("correlationId", Json.createValue(correlationId))
-                    .toResponse(instance(uri));
+            return Problem.unexpected(LOG, exception, "on " + instance(uri)).toResponse(instance(uri));
         }
     }
 }

@@ -1,78 +1,108 @@
 package dev.todo.api.security;
 
-import jakarta.annotation.Priority;
-import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.Provider;
-import java.io.FilterInputStream;
+import dev.todo.api.problem.Problem;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 /**
- * Refuses request bodies over {@value #MAX_BYTES} bytes with 413, by Content-Length up front and by counting for
- * bodies sent without one, before any of it is parsed. {@code POST /api/import} alone has a larger limit of its own.
+ * Refuses request bodies over {@value #MAX_BYTES} bytes with 413 on every path of the API, {@code /api/mcp}
+ * included, before any of it is parsed: by Content-Length up front, and a body sent without one (chunked) is read up
+ * to one byte past the limit first. {@code POST /api/import} alone reads up to a larger limit of its own and says so
+ * (ImportResource).
  */
-@Provider
-@PreMatching
-@Priority(Priorities.AUTHENTICATION - 100)
-public class RequestSizeLimit implements ContainerRequestFilter {
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class RequestSizeLimit extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
 
     static final int MAX_BYTES = 64 * 1024;
-    static final String IMPORT_PATH = "import";
+    static final String IMPORT_PATH = "/import";
 
     @Override
-    public void filter(ContainerRequestContext request) {
-        if (IMPORT_PATH.equals(request.getUriInfo().getPath().replaceFirst("^/", ""))
-                && "POST".equals(request.getMethod())) {
-            // The import reads up to its own, larger limit and says so (ImportResource).
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if ("POST".equals(request.getMethod()) && IMPORT_PATH.equals(pathOf(request))) {
+            chain.doFilter(request, response);
             return;
         }
-        if (request.getLength() > MAX_BYTES) {
-            throw tooLarge();
+        if (request.getContentLengthLong() > MAX_BYTES) {
+            refuse(request, response);
+            return;
         }
-        if (request.hasEntity()) {
-            request.setEntityStream(new LimitedStream(request.getEntityStream()));
+        if (request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") != null) {
+            byte[] body = request.getInputStream().readNBytes(MAX_BYTES + 1);
+            if (body.length > MAX_BYTES) {
+                refuse(request, response);
+                return;
+            }
+            chain.doFilter(new ReadBody(request, body), response);
+            return;
         }
+        chain.doFilter(request, response);
     }
 
-    static WebApplicationException tooLarge() {
-        return new WebApplicationException(Response.Status.REQUEST_ENTITY_TOO_LARGE);
+    private static String pathOf(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
-    private static final class LimitedStream extends FilterInputStream {
-        private long read;
+    private static void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Problem.of(413, "Content Too Large", "The request body is larger than " + MAX_BYTES / 1024 + " KiB.")
+                .writeTo(response, request.getRequestURI());
+    }
 
-        LimitedStream(InputStream in) {
-            super(in);
+    private static final class ReadBody extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        ReadBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
         }
 
         @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
+        public BufferedReader getReader() {
+            String encoding = getCharacterEncoding();
+            return new BufferedReader(new InputStreamReader(
+                    new ByteArrayInputStream(body),
+                    encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
         }
 
         @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream bytes = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return bytes.read();
+                }
 
-        private void count(int n) {
-            read += n;
-            if (read > MAX_BYTES) {
-                throw tooLarge();
-            }
+                @Override
+                public boolean isFinished() {
+                    return bytes.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new IllegalStateException("the body was read already");
+                }
+            };
         }
     }
 }

@@ -1,25 +1,34 @@
 package dev.todo.api.task;
 
+import dev.todo.api.database.DatabaseException;
+import dev.todo.api.task.dto.TaskView;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /** Tasks in PostgreSQL. Every query takes the owner and filters by it: there is no way to ask for "any" task. */
 @ApplicationScoped
@@ -33,6 +42,9 @@ public class TaskRepository {
 
     @PersistenceContext(unitName = "todo")
     EntityManager em;
+
+    @Resource(lookup = "jdbc/todo")
+    DataSource dataSource;
 
     public Optional<Task> findOwned(UUID owner, UUID id) {
         return em.createQuery("SELECT t FROM Task t WHERE t.id = :id AND t.ownerId = :owner", Task.class)
@@ -65,22 +77,40 @@ public class TaskRepository {
     }
 
     /**
-     * A page of tasks to show, not to change: read-only, so EclipseLink neither copies each row into the unit of work
-     * nor compares the copies at commit (a sixth of a list request's time), and no flush precedes the query. The
-     * page's tags come in one query ({@code task_id IN (...)}) instead of one query per task.
+     * A page of tasks to show, with their tags and the number of all matching tasks, in one statement: the page is
+     * cut first ({@code LIMIT}/{@code OFFSET} with the total as a window count over every match), then each of its
+     * rows gets its tags. Plain JDBC outside any transaction: a page is only read, and building entities in a unit of
+     * work for it cost more than the query. A page past the end has no row to carry the total, so then a count asks.
      */
-    public List<Task> find(UUID owner, TaskQuery query, Instant now) {
-        Filter filter = filter(owner, query, now);
-        TypedQuery<Task> select = em.createQuery(
-                        "SELECT t FROM Task t WHERE " + filter.where + " ORDER BY " + order(query), Task.class)
-                .setHint(READ_ONLY, "true")
-                .setHint(BATCH, "t.tags")
-                .setHint(BATCH_TYPE, "IN")
-                .setFlushMode(FlushModeType.COMMIT);
-        filter.parameters.forEach(select::setParameter);
-        return select.setFirstResult(query.page() * query.size())
-                .setMaxResults(query.size())
-                .getResultList();
+    public Page page(UUID owner, TaskQuery query, Instant now) {
+        SqlFilter filter = SqlFilter.of(owner, query, now);
+        String order = sqlOrder(query);
+        String sql = "SELECT p.*, ARRAY(SELECT g.tag FROM task_tag g WHERE g.task_id = p.id ORDER BY g.tag) AS tags"
+                + " FROM (SELECT t.id, t.title, t.description, t.priority, t.category, t.due_at, t.remind_at,"
+                + " t.recurrence, t.completed, t.completed_at, t.created_at, t.updated_at, t.version,"
+                + " count(*) OVER () AS total, row_number() OVER (ORDER BY " + order + ") AS position"
+                + " FROM task t WHERE " + filter.where() + " ORDER BY " + order + " LIMIT ? OFFSET ?) p"
+                + " ORDER BY p.position";
+        List<TaskView> items = new ArrayList<>(query.size());
+        long total = 0;
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(sql)) {
+            int next = filter.bind(select);
+            select.setInt(next, query.size());
+            select.setLong(next + 1, (long) query.page() * query.size());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    items.add(view(rows));
+                    total = rows.getLong("total");
+                }
+            }
+            if (items.isEmpty() && query.page() > 0) {
+                total = count(connection, filter);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("could not list tasks", e);
+        }
+        return new Page(items, total);
     }
 
     /** Every task of the owner, oldest first, read-only, tags in batches: for exports. */
@@ -121,12 +151,41 @@ public class TaskRepository {
                 .getResultList();
     }
 
-    public long count(UUID owner, TaskQuery query, Instant now) {
-        Filter filter = filter(owner, query, now);
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(t) FROM Task t WHERE " + filter.where, Long.class)
-                .setFlushMode(FlushModeType.COMMIT);
-        filter.parameters.forEach(count::setParameter);
-        return count.getSingleResult();
+    /** One page of views and the number of all tasks that match the query. */
+    public record Page(List<TaskView> items, long total) {}
+
+    private static long count(Connection connection, SqlFilter filter) throws SQLException {
+        try (PreparedStatement count =
+                connection.prepareStatement("SELECT count(*) FROM task t WHERE " + filter.where())) {
+            filter.bind(count);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private static TaskView view(ResultSet row) throws SQLException {
+        return new TaskView(
+                row.getObject("id", UUID.class),
+                row.getString("title"),
+                row.getString("description"),
+                Priority.valueOf(row.getString("priority")),
+                Category.valueOf(row.getString("category")),
+                List.of((String[]) row.getArray("tags").getArray()),
+                instant(row, "due_at"),
+                instant(row, "remind_at"),
+                Recurrence.valueOf(row.getString("recurrence")),
+                row.getBoolean("completed"),
+                instant(row, "completed_at"),
+                instant(row, "created_at"),
+                instant(row, "updated_at"),
+                row.getLong("version"));
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     /** The counts of the stats endpoint in one pass over the owner's rows. */
@@ -182,72 +241,88 @@ public class TaskRepository {
         return counts;
     }
 
-    private record Filter(String where, Map<String, Object> parameters) {}
+    /** The WHERE clause of a list query, always starting with the owner, and the values of its placeholders. */
+    private record SqlFilter(String where, List<Object> values) {
 
-    private static Filter filter(UUID owner, TaskQuery query, Instant now) {
-        StringBuilder where = new StringBuilder("t.ownerId = :owner");
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("owner", owner);
-        switch (query.status()) {
-            case OPEN -> where.append(" AND t.completed = false");
-            case COMPLETED -> where.append(" AND t.completed = true");
-            case ALL -> {}
-        }
-        if (query.priority() != null) {
-            where.append(" AND t.priority = :priority");
-            parameters.put("priority", query.priority());
-        }
-        if (query.category() != null) {
-            where.append(" AND t.category = :category");
-            parameters.put("category", query.category());
-        }
-        if (query.tag() != null) {
-            where.append(" AND :tag MEMBER OF t.tags");
-            parameters.put("tag", query.tag());
-        }
-        if (query.due() != null) {
-            DueWindows windows = DueWindows.at(now, query.zone());
-            switch (query.due()) {
-                case OVERDUE -> {
-                    where.append(" AND t.completed = false AND t.dueAt < :now");
-                    parameters.put("now", now);
-                }
-                case TODAY -> {
-                    where.append(" AND t.dueAt >= :from AND t.dueAt < :until");
-                    parameters.put("from", windows.todayStart());
-                    parameters.put("until", windows.tomorrowStart());
-                }
-                case WEEK -> {
-                    where.append(" AND t.dueAt >= :from AND t.dueAt < :until");
-                    parameters.put("from", windows.weekStart());
-                    parameters.put("until", windows.nextWeekStart());
-                }
-                case NONE -> where.append(" AND t.dueAt IS NULL");
+        static SqlFilter of(UUID owner, TaskQuery query, Instant now) {
+            StringBuilder where = new StringBuilder("t.owner_id = ?");
+            List<Object> values = new ArrayList<>();
+            values.add(owner);
+            switch (query.status()) {
+                case OPEN -> where.append(" AND t.completed = false");
+                case COMPLETED -> where.append(" AND t.completed = true");
+                case ALL -> {}
             }
+            if (query.priority() != null) {
+                where.append(" AND t.priority = ?");
+                values.add(query.priority().name());
+            }
+            if (query.category() != null) {
+                where.append(" AND t.category = ?");
+                values.add(query.category().name());
+            }
+            if (query.tag() != null) {
+                where.append(" AND EXISTS (SELECT 1 FROM task_tag g WHERE g.task_id = t.id AND g.tag = ?)");
+                values.add(query.tag());
+            }
+            if (query.due() != null) {
+                DueWindows windows = DueWindows.at(now, query.zone());
+                switch (query.due()) {
+                    case OVERDUE -> {
+                        where.append(" AND t.completed = false AND t.due_at < ?");
+                        values.add(timestamp(now));
+                    }
+                    case TODAY -> {
+                        where.append(" AND t.due_at >= ? AND t.due_at < ?");
+                        values.add(timestamp(windows.todayStart()));
+                        values.add(timestamp(windows.tomorrowStart()));
+                    }
+                    case WEEK -> {
+                        where.append(" AND t.due_at >= ? AND t.due_at < ?");
+                        values.add(timestamp(windows.weekStart()));
+                        values.add(timestamp(windows.nextWeekStart()));
+                    }
+                    case NONE -> where.append(" AND t.due_at IS NULL");
+                }
+            }
+            if (query.reminder() == TaskQuery.Reminder.DUE) {
+                // Served by the partial index task_reminders_due (V3).
+                where.append(" AND t.completed = false AND t.remind_at <= ?");
+                values.add(timestamp(now));
+            }
+            if (query.text() != null) {
+                // Matches the trigram indexes on lower(title) and lower(description).
+                String pattern = "%" + escapeLike(query.text().toLowerCase(Locale.ROOT)) + "%";
+                where.append(" AND (lower(t.title) LIKE ? ESCAPE '\\' OR lower(t.description) LIKE ? ESCAPE '\\')");
+                values.add(pattern);
+                values.add(pattern);
+            }
+            return new SqlFilter(where.toString(), values);
         }
-        if (query.reminder() == TaskQuery.Reminder.DUE) {
-            // Served by the partial index task_reminders_due (V3).
-            where.append(" AND t.completed = false AND t.remindAt <= :remindBy");
-            parameters.put("remindBy", now);
+
+        /** Sets the placeholders from the first one; returns the number of the next free one. */
+        int bind(PreparedStatement statement) throws SQLException {
+            for (int i = 0; i < values.size(); i++) {
+                statement.setObject(i + 1, values.get(i));
+            }
+            return values.size() + 1;
         }
-        if (query.text() != null) {
-            // Matches the trigram indexes on lower(title) and lower(description).
-            where.append(" AND (LOWER(t.title) LIKE :text ESCAPE '\\' OR LOWER(t.description) LIKE :text ESCAPE '\\')");
-            parameters.put("text", "%" + escapeLike(query.text().toLowerCase(Locale.ROOT)) + "%");
+
+        private static OffsetDateTime timestamp(Instant instant) {
+            return instant.atOffset(ZoneOffset.UTC);
         }
-        return new Filter(where.toString(), parameters);
     }
 
-    private static String order(TaskQuery query) {
+    private static String sqlOrder(TaskQuery query) {
         String direction = query.ascending() ? "ASC" : "DESC";
         String primary = switch (query.sort()) {
-            case CREATED_AT -> "t.createdAt " + direction;
+            case CREATED_AT -> "t.created_at " + direction;
             // Tasks without a due date come last in either direction.
-            case DUE_AT -> "CASE WHEN t.dueAt IS NULL THEN 1 ELSE 0 END, t.dueAt " + direction;
-            case PRIORITY -> "t.priorityRank " + direction;
-            case TITLE -> "LOWER(t.title) " + direction;
+            case DUE_AT -> "t.due_at IS NULL, t.due_at " + direction;
+            case PRIORITY -> "t.priority_rank " + direction;
+            case TITLE -> "lower(t.title) " + direction;
         };
-        return primary + ", t.createdAt DESC, t.id";
+        return primary + ", t.created_at DESC, t.id";
     }
 
     private static String escapeLike(String text) {

@@ -2,9 +2,8 @@ package dev.todo.api.task;
 
 import dev.todo.api.json.JsonInput;
 import dev.todo.api.json.RequestValidator;
-import dev.todo.api.problem.FieldError;
+import dev.todo.api.json.TimeZoneName;
 import dev.todo.api.problem.Problem;
-import dev.todo.api.problem.ProblemException;
 import dev.todo.api.security.CurrentUser;
 import dev.todo.api.security.SignedIn;
 import dev.todo.api.task.dto.CompletionResult;
@@ -14,6 +13,7 @@ import dev.todo.api.task.dto.TaskStats;
 import dev.todo.api.task.dto.TaskView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -28,13 +28,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.DateTimeException;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -60,8 +53,6 @@ public class TaskResource {
             {"title": "Buy milk", "priority": "HIGH", "category": "HOME", "tags": ["errands"],
              "dueAt": "2026-12-01T09:00:00Z", "recurrence": "WEEKLY"}""";
 
-    static final int MAX_PAGE_SIZE = 100;
-
     @Inject
     TaskService service;
 
@@ -84,40 +75,8 @@ public class TaskResource {
             responseCode = "400",
             description = "A parameter is not valid",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public TaskPage list(
-            @Parameter(description = "open, completed or all (default)") @QueryParam("status") String status,
-            @Parameter(description = "LOW, MEDIUM or HIGH") @QueryParam("priority") String priority,
-            @Parameter(description = "WORK, PERSONAL, HOME or OTHER") @QueryParam("category") String category,
-            @Parameter(description = "only tasks with this tag") @QueryParam("tag") String tag,
-            @Parameter(description = "overdue, today, week or none (no due date)") @QueryParam("due") String due,
-            @Parameter(description = "due: only open tasks whose reminder time has come") @QueryParam("reminder")
-                    String reminder,
-            @Parameter(description = "text in title or description, any case") @QueryParam("q") String text,
-            @Parameter(description = "createdAt (default), dueAt, priority or title") @QueryParam("sort") String sort,
-            @Parameter(description = "asc or desc (default)") @QueryParam("direction") String direction,
-            @Parameter(description = "page number from 0") @QueryParam("page") String page,
-            @Parameter(description = "page size, 1 to 100 (default 20)") @QueryParam("size") String size,
-            @Parameter(description = "IANA time zone for today and this week, e.g. Asia/Karachi (default UTC)")
-                    @QueryParam("tz")
-                    String zone) {
-        List<FieldError> errors = new ArrayList<>();
-        TaskQuery query = new TaskQuery(
-                choice("status", status, TaskQuery.Status.class, TaskQuery.Status.ALL, errors),
-                choice("priority", priority, Priority.class, null, errors),
-                choice("category", category, Category.class, null, errors),
-                blankToNull(tag),
-                choice("due", due, TaskQuery.DueWindow.class, null, errors),
-                choice("reminder", reminder, TaskQuery.Reminder.class, null, errors),
-                blankToNull(text),
-                sortOf(sort, errors),
-                "asc".equalsIgnoreCase(direction) || checkDirection(direction, errors),
-                number("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE, errors),
-                number("size", size, 20, 1, MAX_PAGE_SIZE, errors),
-                zone(zone, errors));
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-        return service.list(user.id(), query);
+    public TaskPage list(@BeanParam TaskListOptions options) {
+        return service.list(user.id(), validator.valid(options).toQuery());
     }
 
     @POST
@@ -153,13 +112,10 @@ public class TaskResource {
             responseCode = "200",
             description = "OK",
             content = @Content(schema = @Schema(implementation = TaskStats.class)))
-    public TaskStats stats(@Parameter(description = "IANA time zone for due today") @QueryParam("tz") String zone) {
-        List<FieldError> errors = new ArrayList<>();
-        ZoneId zoneId = zone(zone, errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-        return service.stats(user.id(), zoneId);
+    public TaskStats stats(
+            @Parameter(description = "IANA time zone for due today, e.g. Asia/Karachi (default UTC)") @QueryParam("tz")
+                    String tz) {
+        return service.stats(user.id(), TimeZoneName.Rule.zone("tz", tz));
     }
 
     @GET
@@ -173,15 +129,18 @@ public class TaskResource {
             responseCode = "404",
             description = "No such task for this user",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public TaskView get(@PathParam("id") String id) {
-        return service.get(user.id(), taskId(id));
+    public TaskView get(@PathParam("id") UUID id) {
+        return service.get(user.id(), id);
     }
 
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a task", description = "Every field is set; version must be the current one.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = TaskInput.class)))
+    @Operation(
+            summary = "Replace a task",
+            description = "Every field is set; version must be the current one. The task as GET returned it may be "
+                    + "sent back changed: its read-only fields are ignored, but an id must be this task's.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = TaskView.class)))
     @APIResponse(
             responseCode = "200",
             description = "OK",
@@ -190,10 +149,9 @@ public class TaskResource {
             responseCode = "409",
             description = "Stale version; the body holds the current task as `current`",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public TaskView replace(@PathParam("id") String id, String body) {
-        UUID taskId = taskId(id);
-        JsonInput input = JsonInput.of(body, TaskInput.FIELDS);
-        return service.replace(user.id(), taskId, validator.valid(input, TaskInput.read(input)));
+    public TaskView replace(@PathParam("id") UUID id, String body) {
+        JsonInput input = JsonInput.of(body, TaskInput.FIELDS, TaskView.READ_ONLY, id);
+        return service.replace(user.id(), id, validator.valid(input, TaskInput.read(input)));
     }
 
     @PATCH
@@ -201,7 +159,9 @@ public class TaskResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(
             summary = "Change some fields of a task",
-            description = "Only the fields sent change; null clears " + "a date. With version, a stale value gets 409.")
+            description =
+                    "Only the fields sent change; null clears a date; read-only fields are ignored. With version, "
+                            + "a stale value gets 409.")
     @RequestBody(
             content =
                     @Content(
@@ -218,11 +178,10 @@ public class TaskResource {
             responseCode = "409",
             description = "Stale version",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public TaskView update(@PathParam("id") String id, String body) {
-        UUID taskId = taskId(id);
-        JsonInput input = JsonInput.of(body, TaskInput.FIELDS);
+    public TaskView update(@PathParam("id") UUID id, String body) {
+        JsonInput input = JsonInput.of(body, TaskInput.FIELDS, TaskView.READ_ONLY, id);
         TaskInput changes = TaskInput.read(input);
-        return service.update(user.id(), taskId, validator.validFields(input, changes, changes.present()));
+        return service.update(user.id(), id, validator.validFields(input, changes, changes.present()));
     }
 
     @DELETE
@@ -233,8 +192,8 @@ public class TaskResource {
             responseCode = "404",
             description = "No such task for this user",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response delete(@PathParam("id") String id) {
-        service.delete(user.id(), taskId(id));
+    public Response delete(@PathParam("id") UUID id) {
+        service.delete(user.id(), id);
         return Response.noContent().build();
     }
 
@@ -245,8 +204,8 @@ public class TaskResource {
             responseCode = "200",
             description = "OK",
             content = @Content(schema = @Schema(implementation = CompletionResult.class)))
-    public CompletionResult complete(@PathParam("id") String id) {
-        return service.complete(user.id(), taskId(id));
+    public CompletionResult complete(@PathParam("id") UUID id) {
+        return service.complete(user.id(), id);
     }
 
     @DELETE
@@ -256,90 +215,7 @@ public class TaskResource {
             responseCode = "200",
             description = "OK",
             content = @Content(schema = @Schema(implementation = TaskView.class)))
-    public TaskView reopen(@PathParam("id") String id) {
-        return service.reopen(user.id(), taskId(id));
-    }
-
-    /** A malformed id cannot name any task: the same 404 as a missing one. */
-    private static UUID taskId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Task " + id);
-        }
-    }
-
-    private static <E extends Enum<E>> E choice(
-            String name, String value, Class<E> type, E fallback, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equalsIgnoreCase(value.strip())) {
-                return constant;
-            }
-        }
-        errors.add(new FieldError(
-                name,
-                "must be one of "
-                        + Arrays.stream(type.getEnumConstants())
-                                .map(constant -> constant.name().toLowerCase(Locale.ROOT))
-                                .toList()));
-        return fallback;
-    }
-
-    private static TaskQuery.Sort sortOf(String value, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            return TaskQuery.Sort.CREATED_AT;
-        }
-        return switch (value.strip()) {
-            case "createdAt" -> TaskQuery.Sort.CREATED_AT;
-            case "dueAt" -> TaskQuery.Sort.DUE_AT;
-            case "priority" -> TaskQuery.Sort.PRIORITY;
-            case "title" -> TaskQuery.Sort.TITLE;
-            default -> {
-                errors.add(new FieldError("sort", "must be one of createdAt, dueAt, priority, title"));
-                yield TaskQuery.Sort.CREATED_AT;
-            }
-        };
-    }
-
-    private static boolean checkDirection(String direction, List<FieldError> errors) {
-        if (direction != null && !direction.isBlank() && !"desc".equalsIgnoreCase(direction)) {
-            errors.add(new FieldError("direction", "must be asc or desc"));
-        }
-        return false;
-    }
-
-    private static int number(String name, String value, int fallback, int min, int max, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int number = Integer.parseInt(value.strip());
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(new FieldError(name, "must be a whole number from " + min + " to " + max));
-        return fallback;
-    }
-
-    private static ZoneId zone(String value, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            return ZoneOffset.UTC;
-        }
-        try {
-            return ZoneId.of(value.strip());
-        } catch (DateTimeException e) {
-            errors.add(new FieldError("tz", "must be an IANA time zone such as Europe/Berlin"));
-            return ZoneOffset.UTC;
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+    public TaskView reopen(@PathParam("id") UUID id) {
+        return service.reopen(user.id(), id);
     }
 }

@@ -49,20 +49,13 @@ public class TaskService {
     }
 
     public TaskView get(UUID owner, UUID id) {
-        return transactions.inTransaction(() -> {
-            return TaskView.of(owned(owner, id));
-        });
+        return transactions.inTransaction(() -> TaskView.of(owned(owner, id)));
     }
 
     public TaskPage list(UUID owner, TaskQuery query) {
-        return transactions.inTransaction(() -> {
-            Instant now = now();
-            List<TaskView> items =
-                    tasks.find(owner, query, now).stream().map(TaskView::of).toList();
-            long total = tasks.count(owner, query, now);
-            int totalPages = (int) ((total + query.size() - 1) / query.size());
-            return new TaskPage(items, query.page(), query.size(), total, totalPages);
-        });
+        TaskRepository.Page page = tasks.page(owner, query, now());
+        int totalPages = (int) ((page.total() + query.size() - 1) / query.size());
+        return new TaskPage(page.items(), query.page(), query.size(), page.total(), totalPages);
     }
 
     /** Every task of the owner, oldest first: what an export holds. */
@@ -127,9 +120,12 @@ public class TaskService {
         });
     }
 
-    public void delete(UUID owner, UUID id) {
-        transactions.inTransaction(() -> {
-            tasks.remove(ownedForUpdate(owner, id));
+    /** Deletes the task and returns it as it was. */
+    public TaskView delete(UUID owner, UUID id) {
+        return transactions.inTransaction(() -> {
+            Task task = ownedForUpdate(owner, id);
+            tasks.remove(task);
+            return TaskView.of(task);
         });
     }
 
@@ -138,38 +134,19 @@ public class TaskService {
      * (a double click, a retry) wait and then find the task already completed with its occurrence recorded.
      */
     public CompletionResult complete(UUID owner, UUID id) {
-        return transactions.inTransaction(() -> {
-            Task task = ownedForUpdate(owner, id);
-            Instant now = now();
-            if (!task.isCompleted()) {
-                task.complete(now);
-                task.touch(now);
-                if (task.getRecurrence() != Recurrence.NONE && task.getNextOccurrenceId() == null) {
-                    Task next = task.nextOccurrence(now);
-                    tasks.add(next);
-                    task.setNextOccurrenceId(next.getId());
-                }
-            }
-            tasks.flush();
-            TaskView next = task.getNextOccurrenceId() == null
-                    ? null
-                    : tasks.findOwned(owner, task.getNextOccurrenceId())
-                            .map(TaskView::of)
-                            .orElse(null);
-            return new CompletionResult(TaskView.of(task), next);
-        });
+        return transactions.inTransaction(() -> completed(owner, ownedForUpdate(owner, id)));
     }
 
     /** Opens a completed task again; an occurrence it already scheduled stays, so completing again adds none. */
     public TaskView reopen(UUID owner, UUID id) {
+        return transactions.inTransaction(() -> reopened(ownedForUpdate(owner, id)));
+    }
+
+    /** Completes an open task or reopens a completed one, deciding on the locked row: two toggles never agree. */
+    public CompletionResult toggle(UUID owner, UUID id) {
         return transactions.inTransaction(() -> {
             Task task = ownedForUpdate(owner, id);
-            if (task.isCompleted()) {
-                task.reopen();
-                task.touch(now());
-            }
-            tasks.flush();
-            return TaskView.of(task);
+            return task.isCompleted() ? new CompletionResult(reopened(task), null) : completed(owner, task);
         });
     }
 
@@ -188,6 +165,35 @@ public class TaskService {
                     open.byPriority(),
                     open.byCategory());
         });
+    }
+
+    private CompletionResult completed(UUID owner, Task task) {
+        Instant now = now();
+        if (!task.isCompleted()) {
+            task.complete(now);
+            task.touch(now);
+            if (task.getRecurrence() != Recurrence.NONE && task.getNextOccurrenceId() == null) {
+                Task next = task.nextOccurrence(now);
+                tasks.add(next);
+                task.setNextOccurrenceId(next.getId());
+            }
+        }
+        tasks.flush();
+        TaskView next = task.getNextOccurrenceId() == null
+                ? null
+                : tasks.findOwned(owner, task.getNextOccurrenceId())
+                        .map(TaskView::of)
+                        .orElse(null);
+        return new CompletionResult(TaskView.of(task), next);
+    }
+
+    private TaskView reopened(Task task) {
+        if (task.isCompleted()) {
+            task.reopen();
+            task.touch(now());
+        }
+        tasks.flush();
+        return TaskView.of(task);
     }
 
     private Task owned(UUID owner, UUID id) {

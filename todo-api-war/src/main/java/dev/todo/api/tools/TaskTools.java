@@ -10,11 +10,13 @@ import static dev.todo.api.tools.ArgumentSchema.uuid;
 
 import dev.todo.api.json.JsonInput;
 import dev.todo.api.json.RequestValidator;
+import dev.todo.api.json.TimeZoneName;
 import dev.todo.api.problem.FieldError;
 import dev.todo.api.problem.ProblemException;
 import dev.todo.api.task.Category;
 import dev.todo.api.task.Priority;
 import dev.todo.api.task.Recurrence;
+import dev.todo.api.task.TaskListOptions;
 import dev.todo.api.task.TaskQuery;
 import dev.todo.api.task.TaskService;
 import dev.todo.api.task.dto.CompletionResult;
@@ -25,18 +27,16 @@ import dev.todo.api.task.dto.TaskView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import java.io.StringReader;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +47,9 @@ import java.util.stream.Collectors;
 
 /**
  * The seven task tools that the assistant and the MCP server offer: their schemas and their behaviour, over
- * {@link TaskService}. The acting user is always the {@code owner} the caller got from a verified token; no
- * argument names a user, so no prompt can reach another user's tasks (their ids look like missing ones).
+ * {@link TaskService}. Arguments are checked once, by the tasks API's own rules and in its words. The acting user is
+ * always the {@code owner} the caller got from a verified token; no argument names a user, so no prompt can reach
+ * another user's tasks (their ids look like missing ones).
  */
 @ApplicationScoped
 public class TaskTools {
@@ -63,22 +64,18 @@ public class TaskTools {
                     "List the user's tasks, newest first unless sorted otherwise; "
                             + "filter by status, priority, category, tag, due window or text.",
                     object(listFields(), List.of())),
-            new ToolDefinition(
-                    "get_task", "Read one task by id.", object(Map.of("id", uuid("The task's id")), List.of("id"))),
+            new ToolDefinition("get_task", "Read one task by id.", object(idField(), List.of("id"))),
             new ToolDefinition(
                     "update_task",
                     "Change some fields of a task; fields left out stay as they are. "
                             + "dueAt or remindAt null clears it.",
                     object(withId(taskFields(true)), List.of("id"))),
-            new ToolDefinition(
-                    "delete_task",
-                    "Delete a task for good.",
-                    object(Map.of("id", uuid("The task's id")), List.of("id"))),
+            new ToolDefinition("delete_task", "Delete a task for good.", object(idField(), List.of("id"))),
             new ToolDefinition(
                     "toggle_complete",
                     "Mark an open task completed, or a completed task open again. "
                             + "Completing a repeating task schedules its next occurrence.",
-                    object(Map.of("id", uuid("The task's id")), List.of("id"))),
+                    object(idField(), List.of("id"))),
             new ToolDefinition(
                     "get_stats",
                     "Count the user's tasks: total, open, completed, overdue, due today, "
@@ -97,6 +94,9 @@ public class TaskTools {
 
     private static final Map<String, ToolDefinition> BY_NAME =
             CATALOGUE.stream().collect(Collectors.toUnmodifiableMap(ToolDefinition::name, tool -> tool));
+
+    /** The list options that list_tasks names as a model reads them best; the options' own names are the query's. */
+    private static final Map<String, String> LIST_ARGUMENTS = Map.of("q", "search", "size", "limit");
 
     private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
 
@@ -139,14 +139,9 @@ public class TaskTools {
         return call(owner, name, arguments, zone);
     }
 
-    /** Runs a tool whose arguments came as JSON text, as models send them. */
-    public ToolResult call(UUID owner, String name, String arguments) {
-        return call(owner, name, arguments, ZoneOffset.UTC);
-    }
-
     /**
-     * Runs a tool whose arguments came as JSON text; {@code zone} is the user's time zone, for the tools with a
-     * {@code tz} argument that were not given one.
+     * Runs a tool whose arguments came as JSON text, as models send them; {@code zone} is the user's time zone, for
+     * the tools with a {@code tz} argument that were not given one.
      */
     public ToolResult call(UUID owner, String name, String arguments, ZoneId zone) {
         JsonValue parsed;
@@ -176,38 +171,68 @@ public class TaskTools {
                     "there is no tool named '" + name + "'; the tools are "
                             + CATALOGUE.stream().map(ToolDefinition::name).collect(Collectors.joining(", ")));
         }
-        List<FieldError> errors = ArgumentSchema.violations(tool.inputSchema(), arguments);
-        if (!errors.isEmpty()) {
-            return ToolResult.failed(name, "invalid arguments: " + describe(errors));
-        }
-        JsonObject args = arguments.asJsonObject();
-        ZoneId tz;
         try {
-            tz = args.containsKey("tz") ? ZoneId.of(args.getString("tz").strip()) : zone;
-        } catch (DateTimeException e) {
-            return ToolResult.failed(name, "invalid arguments: tz must be an IANA time zone such as Asia/Karachi");
-        }
-        try {
+            JsonInput input = JsonInput.of(arguments, tool.argumentNames()).required(tool.requiredArguments());
             return switch (name) {
-                case "create_task" -> created(tasks.create(owner, input(args, false)));
-                case "list_tasks" -> listed(tasks.list(owner, query(args, tz)));
-                case "get_task" -> read(tasks.get(owner, id(args)));
-                case "update_task" -> updated(tasks.update(owner, id(args), input(args, true)));
-                case "delete_task" -> deleted(owner, id(args));
-                case "toggle_complete" -> toggled(owner, id(args));
-                case "get_stats" -> counted(tasks.stats(owner, tz));
+                case "create_task" ->
+                    done(name, "Created", tasks.create(owner, validator.valid(input, TaskInput.read(input))));
+                case "list_tasks" ->
+                    listed(tasks.list(
+                            owner,
+                            validator.valid(input, listOptions(input, zone)).toQuery()));
+                case "get_task" -> done(name, "Read", tasks.get(owner, id(input)));
+                case "update_task" -> done(name, "Updated", update(owner, input));
+                case "delete_task" -> deleted(tasks.delete(owner, id(input)));
+                case "toggle_complete" -> toggled(tasks.toggle(owner, id(input)));
+                case "get_stats" -> counted(tasks.stats(owner, stats(input, zone)));
                 default -> throw new IllegalStateException("tool without behaviour: " + name);
             };
         } catch (ProblemException e) {
-            String message = e.problem().errors().isEmpty()
-                    ? e.problem().detail()
-                    : describe(e.problem().errors());
-            return ToolResult.failed(name, message == null ? e.problem().title() : message);
+            List<FieldError> errors = e.problem().errors();
+            String detail = e.problem().detail() == null
+                    ? e.problem().title()
+                    : e.problem().detail();
+            return ToolResult.failed(name, errors.isEmpty() ? detail : "invalid arguments: " + describe(errors));
         }
     }
 
-    private static ToolResult created(TaskView task) {
-        return ToolResult.ok("create_task", "Created task " + quoted(task), json(task));
+    private TaskView update(UUID owner, JsonInput input) {
+        UUID id = input.uuid("id");
+        TaskInput changes = TaskInput.read(input);
+        return tasks.update(owner, id, validator.validFields(input, changes, changes.present()));
+    }
+
+    /** The list options from the arguments, which name two of them differently (see {@link #LIST_ARGUMENTS}). */
+    private static TaskListOptions listOptions(JsonInput input, ZoneId zone) {
+        Map<String, String> values = new HashMap<>();
+        for (String option : List.of("status", "priority", "category", "tag", "due", "q", "sort", "direction")) {
+            values.put(option, input.string(LIST_ARGUMENTS.getOrDefault(option, option)));
+        }
+        Long limit = input.wholeNumber("limit");
+        values.put("size", limit == null ? null : limit.toString());
+        values.put("tz", timeZone(input, zone));
+        return TaskListOptions.of(values);
+    }
+
+    private static ZoneId stats(JsonInput input, ZoneId zone) {
+        String tz = timeZone(input, zone);
+        input.failIfInvalid();
+        return TimeZoneName.Rule.zone("tz", tz);
+    }
+
+    private static String timeZone(JsonInput input, ZoneId zone) {
+        String tz = input.string("tz");
+        return tz == null ? zone.getId() : tz;
+    }
+
+    private static UUID id(JsonInput input) {
+        UUID id = input.uuid("id");
+        input.failIfInvalid();
+        return id;
+    }
+
+    private static ToolResult done(String tool, String what, TaskView task) {
+        return ToolResult.ok(tool, what + " task " + quoted(task), json(task));
     }
 
     private static ToolResult listed(TaskPage page) {
@@ -217,38 +242,26 @@ public class TaskTools {
         return ToolResult.ok("list_tasks", summary, json(page));
     }
 
-    private static ToolResult read(TaskView task) {
-        return ToolResult.ok("get_task", "Read task " + quoted(task), json(task));
-    }
-
-    private static ToolResult updated(TaskView task) {
-        return ToolResult.ok("update_task", "Updated task " + quoted(task), json(task));
-    }
-
-    private ToolResult deleted(UUID owner, UUID id) {
-        TaskView task = tasks.get(owner, id);
-        tasks.delete(owner, id);
+    private static ToolResult deleted(TaskView task) {
         return ToolResult.ok(
                 "delete_task",
                 "Deleted task " + quoted(task),
                 Json.createObjectBuilder()
-                        .add("deleted", id.toString())
+                        .add("deleted", task.id().toString())
                         .add("title", task.title())
                         .build()
                         .toString());
     }
 
-    private ToolResult toggled(UUID owner, UUID id) {
-        TaskView task = tasks.get(owner, id);
-        if (task.completed()) {
-            TaskView reopened = tasks.reopen(owner, id);
-            return ToolResult.ok("toggle_complete", "Reopened task " + quoted(reopened), json(reopened));
+    private static ToolResult toggled(CompletionResult result) {
+        TaskView task = result.task();
+        if (!task.completed()) {
+            return ToolResult.ok("toggle_complete", "Reopened task " + quoted(task), json(task));
         }
-        CompletionResult result = tasks.complete(owner, id);
         String next = result.nextOccurrence() == null
                 ? ""
                 : "; the next one is due " + result.nextOccurrence().dueAt();
-        return ToolResult.ok("toggle_complete", "Completed task " + quoted(result.task()) + next, json(result));
+        return ToolResult.ok("toggle_complete", "Completed task " + quoted(task) + next, json(result));
     }
 
     private static ToolResult counted(TaskStats stats) {
@@ -259,51 +272,26 @@ public class TaskTools {
                 json(stats));
     }
 
-    /** The task fields of the arguments as the tasks API would read them, and checked by the same rules. */
-    private TaskInput input(JsonObject args, boolean partial) {
-        JsonObjectBuilder fields = Json.createObjectBuilder(args);
-        fields.remove("id");
-        JsonInput input = JsonInput.of(fields.build().toString(), TaskInput.FIELDS);
-        TaskInput task = TaskInput.read(input);
-        return partial ? validator.validFields(input, task, task.present()) : validator.valid(input, task);
-    }
-
-    private static TaskQuery query(JsonObject args, ZoneId zone) {
-        return new TaskQuery(
-                TaskQuery.Status.valueOf(args.getString("status", "ALL")),
-                args.containsKey("priority") ? Priority.valueOf(args.getString("priority")) : null,
-                args.containsKey("category") ? Category.valueOf(args.getString("category")) : null,
-                blankToNull(args.getString("tag", null)),
-                args.containsKey("due") ? TaskQuery.DueWindow.valueOf(args.getString("due")) : null,
-                null,
-                blankToNull(args.getString("search", null)),
-                TaskQuery.Sort.valueOf(args.getString("sort", "CREATED_AT")),
-                "ASC".equals(args.getString("direction", "DESC")),
-                0,
-                args.getInt("limit", 20),
-                zone);
-    }
-
-    private static UUID id(JsonObject args) {
-        return UUID.fromString(args.getString("id"));
-    }
-
     private static Map<String, Map<String, Object>> taskFields(boolean update) {
         Map<String, Map<String, Object>> fields = new LinkedHashMap<>();
-        fields.put("title", string("Short title, e.g. 'Buy milk'", 1, 255));
-        fields.put("description", string("Longer notes", 0, 4000));
+        fields.put("title", string("Short title, e.g. 'Buy milk'", 1, TaskInput.MAX_TITLE));
+        fields.put("description", string("Longer notes", 0, TaskInput.MAX_DESCRIPTION));
         fields.put("priority", oneOf("How urgent; MEDIUM when not said", names(Priority.values())));
         fields.put("category", oneOf("OTHER when not said", names(Category.values())));
-        fields.put("tags", strings("Short labels; replaces all tags of the task", 20, 40));
+        fields.put(
+                "tags", strings("Short labels; replaces all tags of the task", TaskInput.MAX_TAGS, TaskInput.MAX_TAG));
         fields.put("dueAt", dateTime("When it is due, ISO-8601 with offset, e.g. 2026-12-01T09:00:00Z", update));
         fields.put("remindAt", dateTime("When to remind, ISO-8601 with offset", update));
         fields.put("recurrence", oneOf("How it repeats; NONE when not said", names(Recurrence.values())));
         return fields;
     }
 
+    private static Map<String, Map<String, Object>> idField() {
+        return Map.of("id", uuid("The task's id"));
+    }
+
     private static Map<String, Map<String, Object>> withId(Map<String, Map<String, Object>> fields) {
-        Map<String, Map<String, Object>> all = new LinkedHashMap<>();
-        all.put("id", uuid("The task's id"));
+        Map<String, Map<String, Object>> all = new LinkedHashMap<>(idField());
         all.putAll(fields);
         return all;
     }
@@ -313,16 +301,16 @@ public class TaskTools {
         fields.put("status", oneOf("OPEN, COMPLETED or ALL (default)", names(TaskQuery.Status.values())));
         fields.put("priority", oneOf("Only this priority", names(Priority.values())));
         fields.put("category", oneOf("Only this category", names(Category.values())));
-        fields.put("tag", string("Only tasks with this tag", 1, 40));
+        fields.put("tag", string("Only tasks with this tag", 1, TaskInput.MAX_TAG));
         fields.put(
                 "due",
                 oneOf(
                         "OVERDUE, due TODAY or this WEEK (days in tz), or NONE for no due date",
                         names(TaskQuery.DueWindow.values())));
-        fields.put("search", string("Text in the title or description, any case", 1, 200));
-        fields.put("sort", oneOf("Order; CREATED_AT by default", names(TaskQuery.Sort.values())));
+        fields.put("search", string("Text in the title or description, any case", 1, TaskListOptions.MAX_SEARCH));
+        fields.put("sort", oneOf("Order; createdAt by default", List.of("createdAt", "dueAt", "priority", "title")));
         fields.put("direction", oneOf("DESC by default", List.of("ASC", "DESC")));
-        fields.put("limit", integer("How many tasks at most; 20 by default", 1, 100));
+        fields.put("limit", integer("How many tasks at most; 20 by default", 1, TaskListOptions.MAX_PAGE_SIZE));
         fields.put("tz", timeZone());
         return fields;
     }
@@ -332,7 +320,7 @@ public class TaskTools {
                 "The user's IANA time zone, e.g. Asia/Karachi: where 'today' and 'this week' are. "
                         + "The user's own zone when known, else UTC",
                 1,
-                64);
+                TimeZoneName.MAX_LENGTH);
     }
 
     private static List<String> names(Enum<?>[] values) {
@@ -341,7 +329,10 @@ public class TaskTools {
 
     private static String describe(List<FieldError> errors) {
         return errors.stream()
-                .map(error -> (error.field().isEmpty() ? "arguments" : error.field()) + " " + error.message())
+                .map(error -> (error.field().isEmpty()
+                                ? "arguments"
+                                : LIST_ARGUMENTS.getOrDefault(error.field(), error.field()))
+                        + " " + error.message())
                 .collect(Collectors.joining("; "));
     }
 
@@ -351,9 +342,5 @@ public class TaskTools {
 
     private static String json(Object value) {
         return JSONB.toJson(value);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

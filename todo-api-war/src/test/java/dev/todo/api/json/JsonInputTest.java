@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.todo.api.problem.FieldError;
 import dev.todo.api.problem.ProblemException;
 import dev.todo.api.task.Priority;
+import jakarta.json.Json;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class JsonInputTest {
@@ -82,5 +85,50 @@ class JsonInputTest {
 
         assertThat(input.string("title")).isEqualTo("\ud83d\ude00 and \ud835\udd4b");
         assertThat(input.errors()).isEmpty();
+    }
+
+    @Test
+    void aResourcesOwnRepresentationIsReadWithItsReadOnlyFieldsIgnored() {
+        UUID id = UUID.randomUUID();
+        JsonInput input = JsonInput.of(
+                "{\"id\":\"" + id + "\",\"title\":\"x\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"completed\":true}",
+                FIELDS,
+                Set.of("id", "createdAt", "completed"),
+                id);
+
+        assertThat(input.errors()).isEmpty();
+        assertThat(input.string("title")).isEqualTo("x");
+    }
+
+    @Test
+    void anIdThatIsNotTheResourcesOwnIsAnError() {
+        UUID id = UUID.randomUUID();
+        JsonInput other = JsonInput.of("{\"id\":\"" + UUID.randomUUID() + "\"}", FIELDS, Set.of("id"), id);
+        JsonInput malformed = JsonInput.of("{\"id\":\"not-an-id\"}", FIELDS, Set.of("id"), id);
+
+        assertThat(other.errors()).extracting(FieldError::field).containsExactly("id");
+        assertThat(other.errors().get(0).message()).contains(id.toString());
+        assertThat(malformed.errors()).containsExactly(new FieldError("id", "must be a UUID"));
+    }
+
+    @Test
+    void readOnlyFieldsAreStillUnknownWhereTheyAreNotAllowed() {
+        assertThat(JsonInput.of("{\"createdAt\":\"2026-01-01T00:00:00Z\"}", FIELDS)
+                        .errors())
+                .containsExactly(new FieldError("createdAt", "unknown field"));
+    }
+
+    @Test
+    void missingRequiredFieldsAreNamed() {
+        JsonInput input = JsonInput.of("{\"title\":\"x\"}", FIELDS).required(List.of("title", "version"));
+
+        assertThat(input.errors()).containsExactly(new FieldError("version", "is required"));
+        assertThatThrownBy(input::failIfInvalid).isInstanceOf(ProblemException.class);
+    }
+
+    @Test
+    void argumentsThatAreNotAnObjectAreRefused() {
+        assertThatThrownBy(() -> JsonInput.of(Json.createArrayBuilder().build(), FIELDS))
+                .isInstanceOf(ProblemException.class);
     }
 }

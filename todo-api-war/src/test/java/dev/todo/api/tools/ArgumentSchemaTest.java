@@ -1,73 +1,47 @@
 package dev.todo.api.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.todo.api.problem.FieldError;
-import jakarta.json.Json;
-import jakarta.json.JsonValue;
-import java.io.StringReader;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ArgumentSchemaTest {
 
     @Test
-    void acceptsArgumentsThatFitTheSchema() {
-        assertThat(violations("create_task", """
-                {"title": "Buy milk", "priority": "HIGH", "tags": ["errands"], "dueAt": "2026-12-01T09:00:00Z"}""")).isEmpty();
-        assertThat(violations("get_stats", "{}")).isEmpty();
-        assertThat(violations("update_task", """
-                {"id": "0b9f8c52-6d3e-4a51-9a84-2f0c1d7e5a10", "dueAt": null}""")).isEmpty();
+    void everyMapKeepsTheOrderItWasDeclaredIn() {
+        Map<String, Map<String, Object>> properties = new LinkedHashMap<>();
+        for (String name : List.of("zulu", "alpha", "mike", "bravo", "yankee", "charlie", "x-ray", "delta")) {
+            properties.put(name, ArgumentSchema.strings("a " + name, 3, 9));
+        }
+
+        Map<String, Object> schema = ArgumentSchema.object(properties, List.of("mike", "alpha"));
+
+        assertThat(schema.keySet()).containsExactly("type", "properties", "required", "additionalProperties");
+        assertThat(map(schema.get("properties")).keySet())
+                .containsExactly("zulu", "alpha", "mike", "bravo", "yankee", "charlie", "x-ray", "delta");
+        assertThat(schema.get("required")).isEqualTo(List.of("mike", "alpha"));
+        Map<String, Object> zulu = map(map(schema.get("properties")).get("zulu"));
+        assertThat(zulu.keySet()).containsExactly("type", "description", "maxItems", "items");
+        assertThat(map(zulu.get("items")).keySet()).containsExactly("type", "minLength", "maxLength");
+        assertThat(ArgumentSchema.string("s", 1, 2).keySet())
+                .containsExactly("type", "description", "minLength", "maxLength");
+        assertThat(ArgumentSchema.dateTime("d", true).keySet()).containsExactly("type", "format", "description");
     }
 
     @Test
-    void reportsAMissingRequiredField() {
-        assertThat(violations("create_task", "{\"priority\": \"LOW\"}"))
-                .containsExactly(new FieldError("title", "is required"));
+    void schemasCannotBeChangedAfterTheFact() {
+        Map<String, Object> schema = ArgumentSchema.object(Map.of("id", ArgumentSchema.uuid("The id")), List.of("id"));
+
+        assertThatThrownBy(() -> schema.put("extra", true)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> map(schema.get("properties")).clear())
+                .isInstanceOf(UnsupportedOperationException.class);
     }
 
-    @Test
-    void refusesUnknownFieldsSoNoArgumentCanNameAUser() {
-        assertThat(violations("list_tasks", "{\"userId\": \"someone-else\"}"))
-                .containsExactly(new FieldError("userId", "unknown field"));
-    }
-
-    @Test
-    void checksTypesEnumsAndFormats() {
-        assertThat(violations("create_task", """
-                {"title": 42, "priority": "URGENT", "dueAt": "tomorrow", "tags": ["ok", 7]}"""))
-                .extracting(FieldError::field)
-                .containsExactlyInAnyOrder("title", "priority", "dueAt", "tags[1]");
-        assertThat(violations("get_task", "{\"id\": \"not-a-uuid\"}"))
-                .containsExactly(new FieldError("id", "must be a task id (a UUID)"));
-    }
-
-    @Test
-    void checksLengthsAndRanges() {
-        assertThat(violations("create_task", "{\"title\": \"   \"}"))
-                .containsExactly(new FieldError("title", "must not be blank"));
-        assertThat(violations("create_task", "{\"title\": \"" + "x".repeat(256) + "\"}"))
-                .containsExactly(new FieldError("title", "must be at most 255 characters"));
-        assertThat(violations("list_tasks", "{\"limit\": 1000}"))
-                .containsExactly(new FieldError("limit", "must be from 1 to 100"));
-        assertThat(violations("list_tasks", "{\"limit\": 2.5}"))
-                .containsExactly(new FieldError("limit", "must be integer"));
-    }
-
-    @Test
-    void nullIsOnlyAllowedWhereTheSchemaSaysSo() {
-        assertThat(violations("create_task", "{\"title\": \"a\", \"dueAt\": null}"))
-                .containsExactly(new FieldError("dueAt", "must not be null"));
-    }
-
-    @Test
-    void argumentsMustBeAnObject() {
-        assertThat(violations("get_stats", "[]")).containsExactly(new FieldError("", "must be object"));
-    }
-
-    private static List<FieldError> violations(String tool, String json) {
-        JsonValue arguments = Json.createReader(new StringReader(json)).readValue();
-        return ArgumentSchema.violations(
-                TaskTools.definition(tool).orElseThrow().inputSchema(), arguments);
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
     }
 }

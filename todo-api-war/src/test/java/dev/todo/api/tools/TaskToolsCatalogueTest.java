@@ -2,6 +2,8 @@ package dev.todo.api.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.todo.api.task.TaskListOptions;
+import dev.todo.api.task.dto.TaskInput;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -74,6 +76,38 @@ class TaskToolsCatalogueTest {
     }
 
     @Test
+    void propertiesComeInTheOrderTheyAreDeclared() {
+        assertThat(properties("create_task").keySet())
+                .containsExactly(
+                        "title", "description", "priority", "category", "tags", "dueAt", "remindAt", "recurrence");
+        assertThat(properties("update_task").keySet()).startsWith("id", "title", "description");
+        assertThat(properties("list_tasks").keySet())
+                .containsExactly(
+                        "status", "priority", "category", "tag", "due", "search", "sort", "direction", "limit", "tz");
+    }
+
+    @Test
+    void limitsAreTheApisOwn() {
+        assertThat(property("create_task", "title")).containsEntry("maxLength", TaskInput.MAX_TITLE);
+        assertThat(property("create_task", "description")).containsEntry("maxLength", TaskInput.MAX_DESCRIPTION);
+        assertThat(property("create_task", "tags"))
+                .containsEntry("maxItems", TaskInput.MAX_TAGS)
+                .extractingByKey("items")
+                .isEqualTo(Map.of("type", "string", "minLength", 1, "maxLength", TaskInput.MAX_TAG));
+        assertThat(property("list_tasks", "limit")).containsEntry("maximum", TaskListOptions.MAX_PAGE_SIZE);
+        assertThat(property("list_tasks", "search")).containsEntry("maxLength", TaskListOptions.MAX_SEARCH);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void listValuesAreTheListOptionsOwn() {
+        assertThat((List<String>) property("list_tasks", "sort").get("enum"))
+                .containsExactly("createdAt", "dueAt", "priority", "title");
+        assertThat((List<String>) property("list_tasks", "status").get("enum"))
+                .containsExactly("OPEN", "COMPLETED", "ALL");
+    }
+
+    @Test
     void updateMayClearDatesButCreateMayNot() {
         assertThat(property("update_task", "dueAt").get("type")).isEqualTo(List.of("string", "null"));
         assertThat(property("create_task", "dueAt").get("type")).isEqualTo("string");
@@ -93,10 +127,13 @@ class TaskToolsCatalogueTest {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> property(String tool, String name) {
-        return ((Map<String, Map<String, Object>>)
-                        TaskTools.definition(tool).orElseThrow().inputSchema().get("properties"))
-                .get(name);
+        return properties(tool).get(name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> properties(String tool) {
+        return (Map<String, Map<String, Object>>)
+                TaskTools.definition(tool).orElseThrow().inputSchema().get("properties");
     }
 }

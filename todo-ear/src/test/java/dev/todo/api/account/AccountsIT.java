@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.todo.support.ApiClient;
 import dev.todo.support.Http;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -125,6 +126,29 @@ class AccountsIT {
         JsonObject me = Http.json(user.get("/me"));
         assertThat(me.getString("name")).isEqualTo("Farah N.");
         assertThat(me.getString("email")).isEqualTo(user.email());
+    }
+
+    @Test
+    void theAccountAsGetShowedItCanBeSentBackWithANewName() {
+        ApiClient user = ApiClient.newUser("Round Trip");
+        JsonObject me = Http.json(user.get("/me"));
+        JsonObject changed = Json.createObjectBuilder(me)
+                .add("name", "Round Trip, renamed")
+                .add("email", "someone-else@example.com")
+                .add("createdAt", "2020-01-01T00:00:00Z")
+                .build();
+
+        HttpResponse<String> renamed = user.patch("/me", changed.toString());
+
+        assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+        JsonObject after = Http.json(user.get("/me"));
+        assertThat(after.getString("name")).isEqualTo("Round Trip, renamed");
+        assertThat(after.getString("email")).isEqualTo(me.getString("email"));
+        assertThat(after.getString("createdAt")).isEqualTo(me.getString("createdAt"));
+        JsonObject otherId = assertProblem(
+                user.patch("/me", "{\"id\":\"6b1f0f5e-0000-4000-8000-000000000000\",\"name\":\"Impostor\"}"), 400);
+        assertThat(fieldsAtFault(otherId)).containsExactly("id");
+        assertThat(Http.json(user.get("/me")).getString("name")).isEqualTo("Round Trip, renamed");
     }
 
     @Test

@@ -83,6 +83,19 @@ class ChatFailuresIT {
         assertThat(events.get(1).json().getInt("status")).isEqualTo(502);
     }
 
+    @Test
+    void aStreamThatEndsBeforeItsLastChunkIsAProviderFailure() {
+        model.then(ModelStub.Reply.cutOff("Adding it now"));
+
+        HttpResponse<String> response = user.post("/chat/stream", message("Add a task"));
+
+        var events = ServerSentEvents.parse(response.body());
+        assertThat(events.get(events.size() - 1).name()).isEqualTo("error");
+        JsonObject problem = events.get(events.size() - 1).json();
+        assertThat(problem.getInt("status")).isEqualTo(502);
+        assertThat(problem.getString("conversationId")).isEqualTo(conversation);
+    }
+
     private String message(String text) {
         return Json.createObjectBuilder()
                 .add("conversationId", conversation)

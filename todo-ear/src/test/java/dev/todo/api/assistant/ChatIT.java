@@ -68,6 +68,47 @@ class ChatIT {
                         "delete_task",
                         "toggle_complete",
                         "get_stats");
+        JsonObject create =
+                request.body().getJsonArray("tools").getJsonObject(0).getJsonObject("function");
+        assertThat(create.getJsonObject("parameters").keySet())
+                .containsExactly("type", "properties", "required", "additionalProperties");
+        assertThat(create.getJsonObject("parameters")
+                        .getJsonObject("properties")
+                        .keySet())
+                .containsExactly(
+                        "title", "description", "priority", "category", "tags", "dueAt", "remindAt", "recurrence");
+    }
+
+    @Test
+    void toolArgumentsAreCheckedByTheTasksApisOwnRulesAndChangeNothing() {
+        model.then(toolCalls(
+                        call(
+                                "v1",
+                                "create_task",
+                                "{\"title\": \" \", \"priority\": \"URGENT\", \"tags\": [\"ok\", 7]}"),
+                        call("v2", "create_task", "{\"description\": \"no title\", \"dueAt\": \"tomorrow\"}"),
+                        call("v3", "list_tasks", "{\"limit\": 1000, \"sort\": \"colour\", \"tz\": \"Mars/Base\"}"),
+                        call("v4", "get_task", "{\"id\": \"not-a-uuid\"}"),
+                        call("v5", "toggle_complete", "{}"),
+                        call("v6", "get_stats", "[1, 2]")))
+                .then(text("Something was off."));
+
+        JsonObject reply = chat(null, "Try everything wrong");
+
+        assertThat(reply.getJsonArray("toolCalls").getValuesAs(JsonObject.class))
+                .allSatisfy(call -> assertThat(call.getBoolean("error")).isTrue())
+                .extracting(call -> call.getString("result"))
+                .containsExactly(
+                        "Failed: invalid arguments: tags[1] must be a string; priority must be one of LOW, MEDIUM, HIGH; "
+                                + "title must not be blank",
+                        "Failed: invalid arguments: title is required; dueAt must be an ISO-8601 date-time with offset, "
+                                + "e.g. 2026-12-01T09:00:00Z",
+                        "Failed: invalid arguments: limit must be a whole number from 1 to 100; sort must be one of "
+                                + "createdAt, dueAt, priority, title; tz must be an IANA time zone such as Asia/Karachi",
+                        "Failed: invalid arguments: id must be a UUID",
+                        "Failed: invalid arguments: id is required",
+                        "Failed: invalid arguments: arguments must be a JSON object");
+        assertThat(Http.json(ayesha.get("/tasks")).getInt("total")).isZero();
     }
 
     @Test

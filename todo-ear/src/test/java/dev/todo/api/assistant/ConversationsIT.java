@@ -2,6 +2,7 @@ package dev.todo.api.assistant;
 
 import static dev.todo.support.ModelStub.Reply.text;
 import static dev.todo.support.Problems.assertProblem;
+import static dev.todo.support.Problems.fieldsAtFault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.todo.support.ApiClient;
@@ -52,6 +53,30 @@ class ConversationsIT {
         assertThat(Http.json(zara.get("/conversations/" + first)).getString("title"))
                 .isEqualTo("This week");
         assertProblem(zara.patch("/conversations/" + first, "{\"title\": \"\"}"), 400);
+    }
+
+    @Test
+    void theConversationAsGetShowedItCanBeSentBackWithANewTitle() {
+        JsonObject conversation = Http.json(zara.get("/conversations/" + first));
+        JsonObject changed =
+                Json.createObjectBuilder(conversation).add("title", "Week plan").build();
+
+        var response = zara.patch("/conversations/" + first, changed.toString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonObject after = Http.json(zara.get("/conversations/" + first));
+        assertThat(after.getString("title")).isEqualTo("Week plan");
+        assertThat(after.getJsonArray("messages")).isEqualTo(conversation.getJsonArray("messages"));
+        assertThat(fieldsAtFault(assertProblem(
+                        zara.patch("/conversations/" + first, "{\"id\":\"" + second + "\",\"title\":\"x\"}"), 400)))
+                .containsExactly("id");
+    }
+
+    @Test
+    void aMalformedIdIsNotFound() {
+        assertProblem(zara.get("/conversations/not-an-id"), 404);
+        assertProblem(zara.patch("/conversations/not-an-id", "{\"title\": \"x\"}"), 404);
+        assertProblem(zara.delete("/conversations/not-an-id"), 404);
     }
 
     @Test

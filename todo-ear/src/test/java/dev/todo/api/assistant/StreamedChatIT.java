@@ -39,6 +39,7 @@ class StreamedChatIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+        assertThat(response.headers().firstValue("X-Accel-Buffering")).hasValue("no");
         List<ServerSentEvents.Event> events = ServerSentEvents.parse(response.body());
         assertThat(events.get(0).name()).isEqualTo("conversation");
         assertThat(events.get(1).name()).isEqualTo("tool");

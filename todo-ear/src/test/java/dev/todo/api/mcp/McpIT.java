@@ -158,7 +158,7 @@ class McpIT {
     void answersTheCorsPreflightOfAnAllowedBrowserOriginWithoutAToken() {
         HttpResponse<String> preflight = preflight(INSPECTOR_ORIGIN);
 
-        assertThat(preflight.statusCode()).isEqualTo(204);
+        assertThat(preflight.statusCode()).isEqualTo(200);
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
                 .hasValue(INSPECTOR_ORIGIN);
         assertThat(preflight

@@ -92,6 +92,15 @@ class TaskListIT {
     }
 
     @Test
+    void valuesMayComeInAnyCaseAndBlankMeansTheDefault() {
+        assertThat(titles("?status=COMPLETED&priority=low&category=Other")).containsExactly("Echo finished");
+        assertThat(titles("?status=&priority=&sort=&direction=&page=&size=&tz="))
+                .containsExactly(
+                        "Echo finished", "Delta 100% done_now", "Charlie call", "bravo groceries", "Alpha report");
+        assertThat(titles("?sort=title&direction=ASC&size=1")).containsExactly("Alpha report");
+    }
+
+    @Test
     void statusFilters() {
         assertThat(titles("?status=completed")).containsExactly("Echo finished");
         assertThat(titles("?status=open")).hasSize(4).doesNotContain("Echo finished");

@@ -9,13 +9,20 @@ import dev.todo.support.Http;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class TasksIT {
+
+    /** CORS_ORIGINS of the test server (local-it.env). */
+    private static final String ALLOWED_ORIGIN = "http://localhost:6274";
 
     private static ApiClient user;
 
@@ -132,9 +139,60 @@ class TasksIT {
 
     @Test
     void unknownIdsAndMalformedIdsAre404() {
-        assertProblem(user.get("/tasks/6b1f0f5e-0000-4000-8000-000000000000"), 404);
-        assertProblem(user.get("/tasks/not-a-uuid"), 404);
-        assertProblem(user.delete("/tasks/6b1f0f5e-0000-4000-8000-000000000000"), 404);
+        for (String id : List.of("6b1f0f5e-0000-4000-8000-000000000000", "not-a-uuid")) {
+            String path = "/tasks/" + id;
+            assertProblem(user.get(path), 404);
+            assertProblem(user.put(path, "{\"title\":\"x\",\"version\":1}"), 404);
+            assertProblem(user.patch(path, "{\"title\":\"x\"}"), 404);
+            assertProblem(user.delete(path), 404);
+            assertProblem(user.post(path + "/completion", null), 404);
+            assertProblem(user.delete(path + "/completion"), 404);
+        }
+    }
+
+    @Test
+    void putTakesBackTheTaskAsGetShowedItWithItsReadOnlyFieldsIgnored() {
+        JsonObject task = user.createTask("Round trip", "\"tags\":[\"a\"]");
+        String path = "/tasks/" + task.getString("id");
+        JsonObject changed = Json.createObjectBuilder(Http.json(user.get(path)))
+                .add("title", "Round trip, changed")
+                .add("completed", true)
+                .add("createdAt", "2020-01-01T00:00:00Z")
+                .build();
+
+        HttpResponse<String> replaced = user.put(path, changed.toString());
+
+        assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
+        JsonObject updated = Http.json(replaced);
+        assertThat(updated.getString("title")).isEqualTo("Round trip, changed");
+        assertThat(updated.getJsonArray("tags").getValuesAs(JsonString::getString))
+                .containsExactly("a");
+        assertThat(updated.getBoolean("completed")).isFalse();
+        assertThat(updated.getString("createdAt")).isEqualTo(task.getString("createdAt"));
+        assertThat(updated.getString("id")).isEqualTo(task.getString("id"));
+    }
+
+    @Test
+    void patchIgnoresReadOnlyFieldsButNotAnotherId() {
+        JsonObject task = user.createTask("Read-only fields", "");
+        String path = "/tasks/" + task.getString("id");
+
+        JsonObject patched = Http.json(user.patch(
+                path,
+                "{\"id\":\"" + task.getString("id")
+                        + "\",\"priority\":\"LOW\",\"completedAt\":\"2020-01-01T00:00:00Z\","
+                        + "\"updatedAt\":\"2020-01-01T00:00:00Z\"}"));
+        assertThat(patched.getString("priority")).isEqualTo("LOW");
+        assertThat(patched.isNull("completedAt")).isTrue();
+        assertThat(patched.getString("updatedAt")).isNotEqualTo("2020-01-01T00:00:00Z");
+
+        JsonObject otherId = assertProblem(
+                user.patch(path, "{\"id\":\"6b1f0f5e-0000-4000-8000-000000000000\",\"priority\":\"HIGH\"}"), 400);
+        assertThat(fieldsAtFault(otherId)).containsExactly("id");
+        JsonObject put = assertProblem(
+                user.put(path, "{\"id\":\"6b1f0f5e-0000-4000-8000-000000000000\",\"title\":\"x\",\"version\":2}"), 400);
+        assertThat(fieldsAtFault(put)).containsExactly("id");
+        assertThat(Http.json(user.get(path)).getString("priority")).isEqualTo("LOW");
     }
 
     @Test
@@ -274,6 +332,12 @@ class TasksIT {
     }
 
     @Test
+    void anUnknownTimeZoneForStatsIsNamed() {
+        assertThat(fieldsAtFault(assertProblem(user.get("/tasks/stats?tz=Mars/Base"), 400)))
+                .containsExactly("tz");
+    }
+
+    @Test
     void invalidQueryParametersAreNamed() {
         JsonObject problem = assertProblem(
                 user.get("/tasks?status=done&sort=colour&size=500&page=-1&tz=Mars/Base&reminder=soon"), 400);
@@ -288,5 +352,66 @@ class TasksIT {
 
         assertThat(document.statusCode()).isEqualTo(200);
         assertThat(document.body()).contains("/tasks/{id}/completion", "/auth/signup", "TaskInput", "bearer");
+    }
+
+    @Test
+    void openApiDocumentMarksWhatAClientCannotChangeAsReadOnly() {
+        JsonObject schemas = Http.json(Http.get(Http.baseUrl() + "/openapi?format=JSON"))
+                .getJsonObject("components")
+                .getJsonObject("schemas");
+
+        for (String field : List.of("id", "completed", "completedAt", "createdAt", "updatedAt")) {
+            assertThat(schemas.getJsonObject("Task").getJsonObject("properties").getJsonObject(field))
+                    .as(field)
+                    .containsEntry("readOnly", JsonValue.TRUE);
+        }
+        assertThat(schemas.getJsonObject("Task").getJsonObject("properties").getJsonObject("title"))
+                .doesNotContainKey("readOnly");
+        assertThat(schemas.getJsonObject("User").getJsonObject("properties").getJsonObject("email"))
+                .containsEntry("readOnly", JsonValue.TRUE);
+        assertThat(schemas.getJsonObject("Conversation")
+                        .getJsonObject("properties")
+                        .getJsonObject("messages"))
+                .containsEntry("readOnly", JsonValue.TRUE);
+    }
+
+    @Test
+    void browsersOfAnAllowedOriginMayCallTheApiAndReadItsHeaders() {
+        HttpResponse<String> preflight = Http.send(HttpRequest.newBuilder(URI.create(ApiClient.api() + "/tasks"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", ALLOWED_ORIGIN)
+                .header("Access-Control-Request-Method", "PATCH")
+                .header("Access-Control-Request-Headers", "authorization, content-type")
+                .build());
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                .hasValue(ALLOWED_ORIGIN);
+        assertThat(preflight
+                        .headers()
+                        .firstValue("Access-Control-Allow-Methods")
+                        .orElse(""))
+                .contains("PATCH");
+
+        HttpResponse<String> created = Http.send(HttpRequest.newBuilder(URI.create(ApiClient.api() + "/tasks"))
+                .header("Origin", ALLOWED_ORIGIN)
+                .header("Authorization", "Bearer " + user.token())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"From a browser\"}"))
+                .build());
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ALLOWED_ORIGIN);
+        assertThat(created.headers().firstValue("Access-Control-Expose-Headers").orElse(""))
+                .contains("Location");
+    }
+
+    @Test
+    void browsersOfOtherOriginsGetNoCorsHeaders() {
+        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(URI.create(ApiClient.api() + "/tasks"))
+                .header("Origin", "https://evil.example")
+                .header("Authorization", "Bearer " + user.token())
+                .build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 }

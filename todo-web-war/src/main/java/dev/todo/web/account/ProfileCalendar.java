@@ -82,7 +82,9 @@ public class ProfileCalendar {
     }
 
     public boolean isConfirmingOff() {
-        return "off".equals(confirm) && getFeed().isPresent();
+        // Read from the request too: on the confirming postback the view parameter is set after the form is decoded.
+        return "off".equals(confirm != null ? confirm : Pages.viewParameter("calendar"))
+                && getFeed().isPresent();
     }
 
     public String getConfirm() {

@@ -58,11 +58,12 @@ public class ProfileTokens {
     }
 
     public void revokeToken() {
+        String id = revoke != null ? revoke : Pages.viewParameter("revoke");
         Optional<PersonalToken> token = getTokens().stream()
-                .filter(candidate -> candidate.id().equals(revoke))
+                .filter(candidate -> candidate.id().equals(id))
                 .findFirst();
         try {
-            tokensApi.revoke(revoke);
+            tokensApi.revoke(id);
         } catch (ApiException e) {
             if (!e.isNotFound()) {
                 throw e;

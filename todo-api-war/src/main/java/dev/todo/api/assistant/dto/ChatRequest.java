@@ -1,26 +1,28 @@
 package dev.todo.api.assistant.dto;
 
 import dev.todo.api.json.JsonInput;
+import dev.todo.api.json.TimeZoneName;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Set;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(
         name = "ChatRequest",
         description = "A message to the assistant; without conversationId it starts a new conversation")
 public record ChatRequest(
-        @Schema(description = "The conversation to continue", format = "uuid")
-        String conversationId,
+        @Schema(description = "The conversation to continue")
+        UUID conversationId,
 
         @NotBlank(message = "must not be blank")
         @Size(max = 4000, message = "must be at most 4000 characters")
         @Schema(example = "Add buy milk for tomorrow at 9")
         String message,
 
-        @Size(max = 64, message = "must be at most 64 characters")
+        @Size(max = TimeZoneName.MAX_LENGTH, message = "must be at most " + TimeZoneName.MAX_LENGTH + " characters")
+        @TimeZoneName
         @Schema(
                 description =
                         "The user's IANA time zone; the assistant's 'today' and 'this week' are there. UTC when left out",
@@ -30,21 +32,11 @@ public record ChatRequest(
     public static final Set<String> FIELDS = Set.of("conversationId", "message", "timeZone");
 
     public static ChatRequest read(JsonInput input) {
-        return new ChatRequest(input.string("conversationId"), input.string("message"), input.string("timeZone"));
+        return new ChatRequest(input.uuid("conversationId"), input.string("message"), input.string("timeZone"));
     }
 
-    /** The time zone, or null when none was given. */
+    /** The time zone of a validated request; UTC when none was given. */
     public ZoneId zone() {
-        return timeZone == null || timeZone.isBlank() ? null : ZoneId.of(timeZone.strip());
-    }
-
-    /** Whether timeZone is absent or names a time zone. */
-    public boolean hasValidTimeZone() {
-        try {
-            zone();
-            return true;
-        } catch (DateTimeException e) {
-            return false;
-        }
+        return TimeZoneName.Rule.zone(timeZone);
     }
 }

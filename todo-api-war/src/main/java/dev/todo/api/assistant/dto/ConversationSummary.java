@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "ConversationSummary", description = "A conversation without its messages")
 public record ConversationSummary(
-        UUID id,
+        @Schema(readOnly = true) UUID id,
         @Schema(example = "Add buy milk for tomorrow") String title,
-        Instant createdAt,
-        Instant updatedAt) {}
+        @Schema(readOnly = true) Instant createdAt,
+        @Schema(readOnly = true) Instant updatedAt) {}

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -18,18 +19,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "TaskInput", description = "Task fields; on create only title is required, on PUT also version")
 public record TaskInput(
         @NotBlank(message = "must not be blank")
-        @Size(max = 255, message = "must be at most 255 characters")
+        @Size(max = MAX_TITLE, message = "must be at most " + MAX_TITLE + " characters")
         @Schema(example = "Buy milk")
         String title,
 
-        @Size(max = 4000, message = "must be at most 4000 characters")
+        @Size(max = MAX_DESCRIPTION, message = "must be at most " + MAX_DESCRIPTION + " characters")
         String description,
 
         @Schema(defaultValue = "MEDIUM") Priority priority,
         @Schema(defaultValue = "OTHER") Category category,
 
-        @Size(max = 20, message = "must have at most 20 tags")
-        Set<@NotBlank(message = "must not be blank") @Size(max = 40, message = "must be at most 40 characters") String>
+        @Size(max = MAX_TAGS, message = "must have at most " + MAX_TAGS + " tags")
+        Set<
+                        @NotBlank(message = "must not be blank")
+                        @Size(max = MAX_TAG, message = "must be at most " + MAX_TAG + " characters") String>
                 tags,
 
         @Schema(example = "2026-12-01T09:00:00Z") Instant dueAt,
@@ -41,10 +44,17 @@ public record TaskInput(
 
         @Schema(hidden = true) Set<String> present) {
 
+    /** The limits, also stated in the task tools' argument schemas. */
+    public static final int MAX_TITLE = 255;
+
+    public static final int MAX_DESCRIPTION = 4000;
+    public static final int MAX_TAGS = 20;
+    public static final int MAX_TAG = 40;
+
     public static final Set<String> FIELDS = Set.of(
             "title", "description", "priority", "category", "tags", "dueAt", "remindAt", "recurrence", "version");
 
-    /** Reads a body opened with {@link #FIELDS}; type errors stay in the reader for the validation step. */
+    /** Reads the {@link #FIELDS} of a body; type errors stay in the reader for the validation step. */
     public static TaskInput read(JsonInput input) {
         String title = input.string("title");
         Set<String> tags = input.strings("tags");
@@ -58,7 +68,7 @@ public record TaskInput(
                 input.instant("remindAt"),
                 input.enumValue("recurrence", Recurrence.class),
                 input.wholeNumber("version"),
-                input.present());
+                input.present().stream().filter(FIELDS::contains).collect(Collectors.toUnmodifiableSet()));
     }
 
     private static Set<String> strip(Set<String> tags) {

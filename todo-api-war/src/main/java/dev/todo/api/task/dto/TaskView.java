@@ -6,13 +6,14 @@ import dev.todo.api.task.Recurrence;
 import dev.todo.api.task.Task;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A task as the API shows it. */
+/** A task as the API shows it; sent back with PUT or PATCH, its read-only fields are ignored. */
 @Schema(name = "Task", description = "A task of the signed-in user")
 public record TaskView(
-        UUID id,
+        @Schema(readOnly = true) UUID id,
         @Schema(example = "Buy milk") String title,
         @Schema(example = "Two litres, the organic one") String description,
         Priority priority,
@@ -21,13 +22,18 @@ public record TaskView(
         @Schema(example = "2026-12-01T09:00:00Z") Instant dueAt,
         Instant remindAt,
         Recurrence recurrence,
+
+        @Schema(readOnly = true, description = "Changed through /tasks/{id}/completion")
         boolean completed,
-        Instant completedAt,
-        Instant createdAt,
-        Instant updatedAt,
+
+        @Schema(readOnly = true) Instant completedAt,
+        @Schema(readOnly = true) Instant createdAt,
+        @Schema(readOnly = true) Instant updatedAt,
 
         @Schema(description = "Send it back with updates; a stale value gets 409")
         long version) {
+
+    public static final Set<String> READ_ONLY = Set.of("id", "completed", "completedAt", "createdAt", "updatedAt");
 
     public static TaskView of(Task task) {
         return new TaskView(
