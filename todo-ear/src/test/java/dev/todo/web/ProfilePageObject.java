@@ -73,7 +73,7 @@ public final class ProfilePageObject {
     }
 
     public ProfilePageObject confirmRevoke() {
-        return clickAndReload("revoke-form:confirm-revoke");
+        return clickAndAwaitNotice("revoke-form:confirm-revoke");
     }
 
     public ProfilePageObject makeCalendarLink() {
@@ -83,7 +83,7 @@ public final class ProfilePageObject {
     public ProfilePageObject turnCalendarOff() {
         browser.driver().findElement(By.id("calendar-off")).click();
         browser.await(ExpectedConditions.presenceOfElementLocated(By.id("calendar-off-form:confirm-calendar-off")));
-        return clickAndReload("calendar-off-form:confirm-calendar-off");
+        return clickAndAwaitNotice("calendar-off-form:confirm-calendar-off");
     }
 
     /** Uploads the file and presses "Check the file" or "Import"; the report is then on the page. */
@@ -101,6 +101,14 @@ public final class ProfilePageObject {
     /** The notice or messages at the top of the page. */
     public String messages() {
         return browser.driver().findElement(By.id("messages-region")).getText();
+    }
+
+    /** Presses a button whose action redirects back to the profile with a notice, and waits for that page. */
+    private ProfilePageObject clickAndAwaitNotice(String id) {
+        browser.driver().findElement(By.id(id)).click();
+        browser.await(driver -> !driver.findElements(By.id("notice")).isEmpty()
+                && !driver.getCurrentUrl().contains("?"));
+        return awaitLoaded(browser);
     }
 
     private ProfilePageObject clickAndReload(String id) {
