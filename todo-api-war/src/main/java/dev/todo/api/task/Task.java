@@ -232,6 +232,11 @@ public class Task {
         this.updatedAt = now;
     }
 
+    /** The version a task has once its first row is written, which {@link TaskRepository#insert} does with SQL. */
+    void inserted() {
+        version = 1;
+    }
+
     public long getVersion() {
         return version;
     }

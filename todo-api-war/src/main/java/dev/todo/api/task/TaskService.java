@@ -39,13 +39,10 @@ public class TaskService {
     Clock clock = Clock.systemUTC();
 
     public TaskView create(UUID owner, TaskInput input) {
-        return transactions.inTransaction(() -> {
-            Task task = new Task(owner, input.title(), now());
-            apply(task, input, false);
-            tasks.add(task);
-            tasks.flush();
-            return TaskView.of(task);
-        });
+        Task task = new Task(owner, input.title(), now());
+        apply(task, input, false);
+        tasks.insert(task);
+        return TaskView.of(task);
     }
 
     public TaskView get(UUID owner, UUID id) {
