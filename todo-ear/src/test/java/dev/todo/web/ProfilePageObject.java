@@ -2,6 +2,7 @@ package dev.todo.web;
 
 import java.nio.file.Path;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -106,8 +107,15 @@ public final class ProfilePageObject {
     /** Presses a button whose action redirects back to the profile with a notice, and waits for that page. */
     private ProfilePageObject clickAndAwaitNotice(String id) {
         browser.driver().findElement(By.id(id)).click();
-        browser.await(driver -> !driver.findElements(By.id("notice")).isEmpty()
-                && !driver.getCurrentUrl().contains("?"));
+        try {
+            browser.await(driver -> !driver.findElements(By.id("notice")).isEmpty()
+                    && !driver.getCurrentUrl().contains("?"));
+        } catch (TimeoutException e) {
+            throw new AssertionError(
+                    "no notice after pressing " + id + "; at " + browser.currentPath() + ": "
+                            + browser.driver().findElement(By.tagName("main")).getText(),
+                    e);
+        }
         return awaitLoaded(browser);
     }
 
