@@ -58,7 +58,7 @@ public class ProfileTokens {
     }
 
     public void revokeToken() {
-        String id = revoke != null ? revoke : Pages.viewParameter("revoke");
+        String id = revokeId();
         Optional<PersonalToken> token = getTokens().stream()
                 .filter(candidate -> candidate.id().equals(id))
                 .findFirst();
@@ -116,11 +116,18 @@ public class ProfileTokens {
     }
 
     public Optional<PersonalToken> getRevoking() {
-        return revoke == null
+        String id = revokeId();
+        return id == null
                 ? Optional.empty()
-                : getTokens().stream()
-                        .filter(token -> token.id().equals(revoke))
-                        .findFirst();
+                : getTokens().stream().filter(token -> token.id().equals(id)).findFirst();
+    }
+
+    /**
+     * The view parameter reaches {@link #revoke} only at Update Model Values, after the confirmation's button was
+     * decoded, so the confirmation's {@code rendered} test also reads the posted parameter.
+     */
+    private String revokeId() {
+        return revoke != null ? revoke : Pages.viewParameter("revoke");
     }
 
     public boolean isConfirmingRevoke() {
