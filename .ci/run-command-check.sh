@@ -69,6 +69,9 @@ curl -sf "$base/health/ready" | grep -q '"database"' || fail "step 3: readiness 
 
 if ! $quick; then
     marker="hot-reload-$RANDOM$RANDOM"
+    # MyFaces recompiles a page only when the file is newer than its compiled copy plus the refresh period (1 s):
+    # an edit within a second of step 2's request would go unseen, which no person typing an edit ever hits.
+    sleep 2
     grep -q '</h1>' "$page" || fail "step 4: cannot prepare the page change ($page has no </h1>)"
     sed -i "0,/<\/h1>/s//<\/h1><p id=\"ci-hot-reload\">$marker<\/p>/" "$page"
     await 90 "step 4: the changed sign-in page was not served after hot reload" \

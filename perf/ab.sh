@@ -8,10 +8,11 @@
 # requests/s, latency percentiles, CPU time per request, resident memory and start times, with B/A ratios, and
 # writes them with the machine's description to perf/AB-RESULTS.md. It reports; it never fails on a figure.
 #
-# Usage: perf/ab.sh [--baseline COMMIT] [--rounds N] [--duration SECONDS] [--connections N] [--starts N] [--telemetry-b]
+# Usage: perf/ab.sh [--baseline COMMIT] [--rounds N] [--duration SECONDS] [--connections N] [--starts N]
+#                   [--telemetry-b] [--personal-token-b]
 # --telemetry-b runs B with OpenTelemetry on (traces and metrics, every trace sampled) exporting over OTLP/HTTP to a
 # sink in this script (python3) that takes and drops everything: `--baseline HEAD --telemetry-b` is the cost of
-# turning telemetry on.
+# turning telemetry on. --personal-token-b makes B list with a personal access token instead of a sign-in token.
 # Needs: a JDK, wrk, curl and PostgreSQL's server binaries (Debian: apt-get install wrk curl postgresql).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +26,7 @@ threads=2
 starts=3
 warmup=10
 telemetry_b=false
+personal_b=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --baseline) baseline=$2; shift 2 ;;
@@ -33,6 +35,7 @@ while [ $# -gt 0 ]; do
         --connections) connections=$2; shift 2 ;;
         --starts) starts=$2; shift 2 ;;
         --telemetry-b) telemetry_b=true; shift ;;
+        --personal-token-b) personal_b=1; shift ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -194,6 +197,12 @@ for side in A B; do
             -d "{\"title\":\"Task $i to list\",\"description\":\"Seeded for the benchmark\",\"priority\":\"HIGH\",\"tags\":[\"bench\",\"t$((i % 7))\"],\"dueAt\":\"2027-01-$(printf %02d $((i % 28 + 1)))T09:00:00Z\"}"
     done
 done
+if [ "$personal_b" = 1 ]; then
+    say "B lists with a personal access token (its last use is recorded at most once a minute)"
+    token_list[B]=$(curl -s -X POST "http://localhost:${api_port[B]}/api/tokens" \
+        -H "Authorization: Bearer ${token_list[B]}" -H 'Content-Type: application/json' \
+        -d '{"name":"bench","scope":"read","expiresInDays":30}' | token_of)
+fi
 idle_api_a=$(rss_mb "${api_pid[A]}"); idle_api_b=$(rss_mb "${api_pid[B]}")
 idle_web_a=$(rss_mb "${web_pid[A]}"); idle_web_b=$(rss_mb "${web_pid[B]}")
 

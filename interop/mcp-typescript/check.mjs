@@ -4,14 +4,19 @@
 // mismatch, 2 on wrong usage.
 //
 //   MCP_URL=http://localhost:9080/api/mcp MCP_TOKEN=<token from POST /api/auth/login> node check.mjs
+//
+// With MCP_SCOPE=read (a personal access token of scope read) it checks instead that only the reading tools are
+// listed, that they work, and that a write tool is refused in plain words.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
 
 const TOOLS = ['create_task', 'delete_task', 'get_stats', 'get_task', 'list_tasks', 'toggle_complete', 'update_task'];
+const READING_TOOLS = ['get_stats', 'get_task', 'list_tasks'];
 
 const url = process.env.MCP_URL;
 const token = process.env.MCP_TOKEN;
+const readOnly = process.env.MCP_SCOPE === 'read';
 if (!url || !token) {
   console.error('usage: MCP_URL=<server>/api/mcp MCP_TOKEN=<bearer token> node check.mjs');
   process.exit(2);
@@ -77,6 +82,19 @@ async function checkCalls(client) {
     'an unknown tool is a JSON-RPC error in plain words', unknown);
 }
 
+async function checkReadOnly(client) {
+  const { tools } = await client.listTools();
+  const names = tools.map((tool) => tool.name).sort();
+  expect(JSON.stringify(names) === JSON.stringify(READING_TOOLS), 'a read token is offered only the reading tools',
+    names);
+  const listed = await call(client, 'list_tasks', { status: 'ALL' });
+  expect(typeof listed.total === 'number', 'list_tasks works with a read token', listed);
+  const refused = await client.callTool({ name: 'create_task', arguments: { title: 'Not allowed' } }).then(
+    (result) => `answered ${JSON.stringify(result)}`, (error) => String(error?.message ?? error));
+  expect(refused.includes('read scope') && !/Exception|\tat |java\./.test(refused),
+    'create_task is refused in plain words for a read token', refused);
+}
+
 async function checkRefusedWithoutToken() {
   const { client, transport } = connect(null);
   try {
@@ -103,8 +121,12 @@ async function main() {
     transport.sessionId);
   console.log(`info: protocol ${version}, server ${server.name} ${server.version}`);
 
-  await checkTools(client);
-  await checkCalls(client);
+  if (readOnly) {
+    await checkReadOnly(client);
+  } else {
+    await checkTools(client);
+    await checkCalls(client);
+  }
   await client.close();
 
   await checkRefusedWithoutToken();

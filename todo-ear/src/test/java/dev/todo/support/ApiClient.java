@@ -2,6 +2,7 @@ package dev.todo.support;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -126,6 +127,31 @@ public final class ApiClient {
         return Http.send(request(api, method, path, body, contentType)
                 .header("Authorization", "Bearer " + token)
                 .build());
+    }
+
+    /**
+     * Creates a personal access token ({@code read} or {@code read-write}, expiring in that many days or never for
+     * null) and returns the API's answer: {@code token}, {@code tokenType} and {@code details}.
+     */
+    public JsonObject createPersonalToken(String name, String scope, Integer expiresInDays) {
+        HttpResponse<String> response = post(
+                "/tokens",
+                Json.createObjectBuilder()
+                        .add("name", name)
+                        .add("scope", scope)
+                        .add("expiresInDays", expiresInDays == null ? JsonValue.NULL : Json.createValue(expiresInDays))
+                        .build()
+                        .toString());
+        if (response.statusCode() != 201) {
+            throw new AssertionError("creating a token failed: " + response.statusCode() + " " + response.body());
+        }
+        return Http.json(response);
+    }
+
+    /** A client of the same API that sends a personal access token of this user with the given scope. */
+    public ApiClient withPersonalToken(String scope) {
+        return new ApiClient(
+                api, createPersonalToken("Test " + scope, scope, 30).getString("token"), user);
     }
 
     /** Creates a task and returns it as the API answered. */

@@ -11,6 +11,7 @@ import dev.todo.api.problem.ProblemException;
 import dev.todo.api.telemetry.AppMetrics;
 import dev.todo.api.telemetry.SignInOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
@@ -28,6 +29,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class AccountService {
+
+    static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
 
     @Inject
     UserRepository users;
@@ -49,6 +52,9 @@ public class AccountService {
 
     @Inject
     AppMetrics metrics;
+
+    @Inject
+    Event<SessionsEnded> everythingEnded;
 
     Clock clock = Clock.systemUTC();
 
@@ -103,9 +109,20 @@ public class AccountService {
         return token;
     }
 
-    /** Whether the token naming this session may act for this account: the check every signed-in request makes. */
-    public boolean isSignedIn(UUID accountId, UUID sessionId) {
-        return sessions.isActive(accountId, sessionId);
+    /**
+     * What the token naming this session may do for this account, or empty when it may do nothing: the check every
+     * signed-in request makes, one look-up by primary key outside any transaction. A personal access token's use is
+     * recorded too, at most once every {@link #LAST_USE_PRECISION}, so that it costs a write only that often.
+     */
+    public Optional<SessionGrant> openSession(UUID accountId, UUID sessionId) {
+        return sessions.findOpen(accountId, sessionId).map(open -> {
+            boolean personal = AuthSession.PERSONAL.equals(open.kind());
+            Instant since = clock.instant().minus(LAST_USE_PRECISION);
+            if (personal && (open.lastUsedAt() == null || open.lastUsedAt().isBefore(since))) {
+                sessions.markUsed(sessionId, LAST_USE_PRECISION);
+            }
+            return new SessionGrant(accountId, sessionId, personal, TokenScope.of(open.scope()));
+        });
     }
 
     /** Ends the session of one token; a token already ended stays ended. */
@@ -115,10 +132,14 @@ public class AccountService {
         });
     }
 
-    /** Ends every session of the account, the caller's own included. */
+    /**
+     * Ends every session of the account, the caller's own included, and its personal access tokens; features that
+     * hand out other ways in (the calendar feed) hear of it and end theirs.
+     */
     public void signOutEverywhere(UUID accountId) {
         transactions.inTransaction(() -> {
             sessions.revokeAll(accountId, now());
+            everythingEnded.fire(new SessionsEnded(accountId));
         });
     }
 
@@ -137,7 +158,8 @@ public class AccountService {
     }
 
     /**
-     * Changes the password and ends every session of the account, whoever holds its tokens; the caller gets a new
+     * Changes the password and ends every session of the account, whoever holds its tokens, personal access tokens
+     * and the calendar feed included (as {@link #signOutEverywhere} does); the caller gets a new
      * token so that the device the change was made on stays signed in.
      */
     public TokenResponse changePassword(UUID id, String currentPassword, String newPassword) {
@@ -148,6 +170,7 @@ public class AccountService {
             }
             user.changePasswordHash(hasher.hash(newPassword), now());
             sessions.revokeAll(id, now());
+            everythingEnded.fire(new SessionsEnded(id));
             return startSession(user);
         });
     }

@@ -8,6 +8,7 @@ import dev.todo.api.json.RequestValidator;
 import dev.todo.api.problem.Problem;
 import dev.todo.api.security.ClientAddress;
 import dev.todo.api.security.CurrentUser;
+import dev.todo.api.security.SignInOnly;
 import dev.todo.api.security.SignedIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -107,6 +108,7 @@ public class AuthResource {
     @POST
     @Path("logout")
     @SignedIn
+    @SignInOnly
     @Consumes(MediaType.WILDCARD)
     @Operation(
             summary = "Sign out",
@@ -116,6 +118,10 @@ public class AuthResource {
     @APIResponse(
             responseCode = "401",
             description = "No valid token (already signed out, for one)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "403",
+            description = "A personal access token: revoke it with DELETE /api/tokens/{id} instead",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response logOut(
             @Parameter(description = "End every session of the account, on every device")

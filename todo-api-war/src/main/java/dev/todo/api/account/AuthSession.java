@@ -9,14 +9,15 @@ import java.util.UUID;
 
 /**
  * One issued token: its id is the token's {@code jti}. The token is good while this row exists (its account's deletion
- * cascades here), is not revoked and has not expired.
+ * cascades here), is not revoked and has not expired. A sign-in makes one of kind {@code sign-in}; a personal access
+ * token is one of kind {@code personal}, with a name, a scope and perhaps no expiry.
  */
 @Entity
 @Table(name = "auth_session")
 public class AuthSession {
 
     static final String SIGN_IN = "sign-in";
-    static final String READ_WRITE = "read-write";
+    static final String PERSONAL = "personal";
 
     @Id
     private UUID id;
@@ -30,6 +31,9 @@ public class AuthSession {
     @Column(nullable = false)
     private String scope;
 
+    @Column(updatable = false)
+    private String name;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -39,20 +43,30 @@ public class AuthSession {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
+    @Column(name = "last_used_at")
+    private Instant lastUsedAt;
+
     protected AuthSession() {}
 
-    private AuthSession(UUID accountId, String kind, String scope, Instant createdAt, Instant expiresAt) {
+    private AuthSession(
+            UUID accountId, String kind, TokenScope scope, String name, Instant createdAt, Instant expiresAt) {
         this.id = UUID.randomUUID();
         this.accountId = accountId;
         this.kind = kind;
-        this.scope = scope;
+        this.scope = scope.value();
+        this.name = name;
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
     }
 
     /** What signing up or in starts: full access until it expires or is revoked. */
     static AuthSession signIn(UUID accountId, Instant now, Instant expiresAt) {
-        return new AuthSession(accountId, SIGN_IN, READ_WRITE, now, expiresAt);
+        return new AuthSession(accountId, SIGN_IN, TokenScope.READ_WRITE, null, now, expiresAt);
+    }
+
+    /** A personal access token; {@code expiresAt} null for one that does not expire. */
+    static AuthSession personal(UUID accountId, String name, TokenScope scope, Instant now, Instant expiresAt) {
+        return new AuthSession(accountId, PERSONAL, scope, name, now, expiresAt);
     }
 
     public UUID getId() {
@@ -65,5 +79,21 @@ public class AuthSession {
 
     public Instant getExpiresAt() {
         return expiresAt;
+    }
+
+    String getName() {
+        return name;
+    }
+
+    TokenScope getScope() {
+        return TokenScope.of(scope);
+    }
+
+    Instant getRevokedAt() {
+        return revokedAt;
+    }
+
+    Instant getLastUsedAt() {
+        return lastUsedAt;
     }
 }

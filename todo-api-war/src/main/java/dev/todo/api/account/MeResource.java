@@ -9,6 +9,7 @@ import dev.todo.api.json.JsonInput;
 import dev.todo.api.json.RequestValidator;
 import dev.todo.api.problem.Problem;
 import dev.todo.api.security.CurrentUser;
+import dev.todo.api.security.SignInOnly;
 import dev.todo.api.security.SignedIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -38,6 +39,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Accounts")
 @SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE))
+@APIResponse(
+        responseCode = "403",
+        description = "A read token changing the name, or a personal access token changing the password or deleting"
+                + " the account",
+        content = @Content(mediaType = Problem.MEDIA_TYPE))
 public class MeResource {
 
     @Inject
@@ -82,6 +88,7 @@ public class MeResource {
 
     @POST
     @Path("password")
+    @SignInOnly
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Change the password",
@@ -104,6 +111,7 @@ public class MeResource {
     }
 
     @DELETE
+    @SignInOnly
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Delete the account",

@@ -4,12 +4,16 @@ import dev.todo.api.config.AuthSecret;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,6 +27,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class TokenIssuer {
 
     public record IssuedToken(String token, Instant expiresAt) {}
+
+    static final int NO_EXPIRY_YEARS = 100;
 
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
@@ -47,27 +53,53 @@ public class TokenIssuer {
     }
 
     public IssuedToken issue(User user, AuthSession session) {
-        Instant now = session.getCreatedAt();
         Instant expires = session.getExpiresAt();
+        JsonObject claims = claims(user.getId(), session, expires)
+                .add("upn", user.getEmail())
+                .add("name", user.getName())
+                .build();
+        return new IssuedToken(signed(claims), expires);
+    }
+
+    /**
+     * A personal access token: a JWT like any other, so that MicroProfile JWT verifies it on REST and MCP alike, but
+     * carrying no name or email (it is pasted into configuration files). One without an expiry gets an {@code exp}
+     * {@value #NO_EXPIRY_YEARS} years ahead, as the claim is required; its session row, with no expiry, is what
+     * counts. {@code expiresAt} of the answer is then null.
+     */
+    public IssuedToken issuePersonal(UUID accountId, AuthSession session) {
+        Instant expires = session.getExpiresAt();
+        Instant exp = expires != null
+                ? expires
+                : session.getCreatedAt()
+                        .atZone(ZoneOffset.UTC)
+                        .plusYears(NO_EXPIRY_YEARS)
+                        .toInstant();
+        JsonObject claims = claims(accountId, session, exp)
+                .add("scope", session.getScope().value())
+                .build();
+        return new IssuedToken(signed(claims), expires);
+    }
+
+    private JsonObjectBuilder claims(UUID accountId, AuthSession session, Instant expires) {
+        return Json.createObjectBuilder()
+                .add("iss", issuer)
+                .add("aud", audience)
+                .add("sub", accountId.toString())
+                .add("groups", Json.createArrayBuilder().add("user"))
+                .add("iat", session.getCreatedAt().getEpochSecond())
+                .add("exp", expires.getEpochSecond())
+                .add("jti", session.getId().toString());
+    }
+
+    private String signed(JsonObject claims) {
         String header = Json.createObjectBuilder()
                 .add("alg", "HS256")
                 .add("typ", "JWT")
                 .build()
                 .toString();
-        String claims = Json.createObjectBuilder()
-                .add("iss", issuer)
-                .add("aud", audience)
-                .add("sub", user.getId().toString())
-                .add("upn", user.getEmail())
-                .add("name", user.getName())
-                .add("groups", Json.createArrayBuilder().add("user"))
-                .add("iat", now.getEpochSecond())
-                .add("exp", expires.getEpochSecond())
-                .add("jti", session.getId().toString())
-                .build()
-                .toString();
-        String unsigned = encode(header) + "." + encode(claims);
-        return new IssuedToken(unsigned + "." + BASE64URL.encodeToString(sign(unsigned)), expires);
+        String unsigned = encode(header) + "." + encode(claims.toString());
+        return unsigned + "." + BASE64URL.encodeToString(sign(unsigned));
     }
 
     private byte[] sign(String content) {

@@ -65,6 +65,12 @@ public class Assistant {
             - Dates: give tools ISO-8601 date-times with an offset; "today" and "this week" are the user's.
               The current time is %s, in the user's time zone %s.""";
 
+    /** Added for a token with the read scope, whose tools only read. */
+    static final String READ_ONLY_NOTE = """
+
+            - This access is read-only: you can list and read tasks and count them, but not create, change, complete
+              or delete any. If the user asks for a change, say that this access cannot make it.""";
+
     @Inject
     AssistantSettings settings;
 
@@ -101,10 +107,16 @@ public class Assistant {
      * zone (UTC when the client did not say); the model is told it, and the tools count days in it.
      */
     public ChatReply chat(
-            UUID owner, UUID conversationId, String message, ZoneId zone, boolean stream, TurnListener listener) {
+            UUID owner,
+            UUID conversationId,
+            String message,
+            ZoneId zone,
+            boolean mayWrite,
+            boolean stream,
+            TurnListener listener) {
         requireConfigured();
         try {
-            ChatReply reply = turn(owner, conversationId, message, zone, stream, listener);
+            ChatReply reply = turn(owner, conversationId, message, zone, mayWrite, stream, listener);
             metrics.chatTurn(true);
             return reply;
         } catch (RuntimeException e) {
@@ -114,7 +126,13 @@ public class Assistant {
     }
 
     private ChatReply turn(
-            UUID owner, UUID conversationId, String message, ZoneId zone, boolean stream, TurnListener listener) {
+            UUID owner,
+            UUID conversationId,
+            String message,
+            ZoneId zone,
+            boolean mayWrite,
+            boolean stream,
+            TurnListener listener) {
         OpenAIClient client = provider.client().orElseThrow();
         UUID id;
         if (conversationId == null) {
@@ -126,7 +144,7 @@ public class Assistant {
         listener.started(id);
         List<ToolCallView> calls = new ArrayList<>();
         for (int round = 0; ; round++) {
-            ChatCompletionCreateParams request = request(conversations.history(owner, id), zone);
+            ChatCompletionCreateParams request = request(conversations.history(owner, id), zone, mayWrite);
             ChatCompletionMessage answer;
             try {
                 answer = modelCalls
@@ -161,7 +179,7 @@ public class Assistant {
             for (ChatCompletionMessageFunctionToolCall call : requested) {
                 String name = call.function().name();
                 String arguments = call.function().arguments();
-                ToolResult result = tools.call(owner, name, arguments, zone);
+                ToolResult result = tools.call(owner, name, arguments, zone, mayWrite);
                 conversations.append(
                         owner, id, StoredMessage.tool(call.id(), name, result.content(), result.summary()));
                 ToolCallView view = new ToolCallView(
@@ -204,13 +222,17 @@ public class Assistant {
         }
     }
 
-    /** The whole conversation, replayed from the database, with the system prompt and the tool catalogue. */
-    ChatCompletionCreateParams request(List<StoredMessage> history, ZoneId zone) {
+    /**
+     * The whole conversation, replayed from the database, with the system prompt and the tool catalogue: only the
+     * reading tools, and a word about it in the prompt, for a token that may not write.
+     */
+    ChatCompletionCreateParams request(List<StoredMessage> history, ZoneId zone, boolean mayWrite) {
         OffsetDateTime now =
                 clock.instant().truncatedTo(ChronoUnit.MINUTES).atZone(zone).toOffsetDateTime();
         ChatCompletionCreateParams.Builder request = ChatCompletionCreateParams.builder()
                 .model(settings.model())
-                .addSystemMessage(SYSTEM_PROMPT.formatted(now, zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId()));
+                .addSystemMessage(SYSTEM_PROMPT.formatted(now, zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId())
+                        + (mayWrite ? "" : READ_ONLY_NOTE));
         for (StoredMessage message : history) {
             switch (message.role()) {
                 case USER -> request.addUserMessage(message.content());
@@ -222,7 +244,7 @@ public class Assistant {
                             .build());
             }
         }
-        TaskTools.CATALOGUE.forEach(tool -> request.addTool(functionTool(tool)));
+        TaskTools.catalogue(mayWrite).forEach(tool -> request.addTool(functionTool(tool)));
         return request.build();
     }
 

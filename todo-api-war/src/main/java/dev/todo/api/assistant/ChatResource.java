@@ -8,6 +8,7 @@ import dev.todo.api.json.RequestValidator;
 import dev.todo.api.problem.Problem;
 import dev.todo.api.problem.ProblemException;
 import dev.todo.api.security.CurrentUser;
+import dev.todo.api.security.ReadScopeAllowed;
 import dev.todo.api.security.SignedIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -34,10 +35,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code /api/chat}: talk to the assistant, in one answer or streamed as server-sent events. */
+/**
+ * {@code /api/chat}: talk to the assistant, in one answer or streamed as server-sent events. A {@code read} token may
+ * chat too; the assistant then has only the tools that read.
+ */
 @Path("chat")
 @RequestScoped
 @SignedIn
+@ReadScopeAllowed
 @Tag(name = "Assistant")
 @SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -88,7 +93,13 @@ public class ChatResource {
     public ChatReply chat(String body) {
         ChatRequest request = read(body);
         return assistant.chat(
-                user.id(), request.conversationId(), request.message(), request.zone(), false, TurnListener.NONE);
+                user.id(),
+                request.conversationId(),
+                request.message(),
+                request.zone(),
+                user.mayWrite(),
+                false,
+                TurnListener.NONE);
     }
 
     /**
@@ -113,6 +124,7 @@ public class ChatResource {
             throws IOException {
         ChatRequest request = read(body);
         UUID owner = user.id();
+        boolean mayWrite = user.mayWrite();
         // Refusals that need no model call are plain problem responses, before the stream starts.
         assistant.requireConfigured();
         if (request.conversationId() != null) {
@@ -127,7 +139,13 @@ public class ChatResource {
                 events.send(
                         "done",
                         assistant.chat(
-                                owner, request.conversationId(), request.message(), request.zone(), true, events));
+                                owner,
+                                request.conversationId(),
+                                request.message(),
+                                request.zone(),
+                                mayWrite,
+                                true,
+                                events));
             } catch (ClientLeft e) {
                 throw e;
             } catch (ProblemException e) {

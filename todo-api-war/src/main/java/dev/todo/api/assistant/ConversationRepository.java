@@ -48,6 +48,15 @@ public class ConversationRepository {
                 .getResultList();
     }
 
+    /** All of the owner's conversations, oldest first, however many: for exports. */
+    public List<Conversation> findEveryOwned(UUID owner) {
+        return em.createQuery(
+                        "SELECT c FROM Conversation c WHERE c.ownerId = :owner ORDER BY c.createdAt, c.id",
+                        Conversation.class)
+                .setParameter("owner", owner)
+                .getResultList();
+    }
+
     public List<ConversationMessage> findMessages(UUID owner, UUID conversationId) {
         return em.createQuery(
                         "SELECT m FROM ConversationMessage m WHERE m.ownerId = :owner "

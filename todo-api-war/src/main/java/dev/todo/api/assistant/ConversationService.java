@@ -16,8 +16,11 @@ import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 /** The owner's conversations with the assistant: each change in its own short transaction. */
@@ -107,6 +110,50 @@ public class ConversationService {
     public void delete(UUID owner, UUID id) {
         transactions.inTransaction(() -> {
             conversations.remove(ownedForUpdate(owner, id));
+        });
+    }
+
+    /** Every conversation of the owner with all its messages, oldest first: what an export holds. */
+    public List<ConversationRecord> all(UUID owner) {
+        return transactions.inTransaction(() -> conversations.findEveryOwned(owner).stream()
+                .map(conversation -> new ConversationRecord(
+                        conversation.getId(),
+                        conversation.getTitle(),
+                        conversation.getCreatedAt(),
+                        conversation.getUpdatedAt(),
+                        conversations.findMessages(owner, conversation.getId()).stream()
+                                .map(ConversationMessage::toStored)
+                                .toList()))
+                .toList());
+    }
+
+    /** Which of the given ids are the owner's conversations. */
+    public Set<UUID> existing(UUID owner, Collection<UUID> ids) {
+        return transactions.inTransaction(() -> {
+            Set<UUID> found = new HashSet<>();
+            for (UUID id : ids) {
+                conversations.findOwned(owner, id).ifPresent(conversation -> found.add(id));
+            }
+            return Set.copyOf(found);
+        });
+    }
+
+    /**
+     * Adds a conversation brought from elsewhere (an import), under a new id, with its title, times and messages as
+     * they were; a message without a time gets the conversation's.
+     */
+    public UUID restore(UUID owner, ConversationRecord record) {
+        return transactions.inTransaction(() -> {
+            Conversation conversation = new Conversation(owner, record.title(), record.createdAt());
+            conversation.touch(record.updatedAt());
+            conversations.add(conversation);
+            conversations.flush();
+            int position = 0;
+            for (StoredMessage message : record.messages()) {
+                Instant at = message.createdAt() == null ? record.createdAt() : message.createdAt();
+                conversations.add(new ConversationMessage(conversation.getId(), owner, ++position, message, at));
+            }
+            return conversation.getId();
         });
     }
 

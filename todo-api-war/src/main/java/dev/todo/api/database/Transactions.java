@@ -22,7 +22,20 @@ public class Transactions {
     @Resource
     UserTransaction transaction;
 
+    /**
+     * Runs the work in a transaction of its own, or, when one is already running on this thread (an import that
+     * adds many tasks as one change), as part of that one: a failure then marks it for rollback, so that nothing of
+     * it is committed even if the caller catches the exception.
+     */
     public <T> T inTransaction(Supplier<T> work) {
+        if (active()) {
+            try {
+                return work.get();
+            } catch (RuntimeException | Error e) {
+                markForRollback();
+                throw e;
+            }
+        }
         try {
             transaction.begin();
         } catch (NotSupportedException | SystemException e) {
@@ -55,6 +68,22 @@ public class Transactions {
             work.run();
             return null;
         });
+    }
+
+    private boolean active() {
+        try {
+            return transaction.getStatus() == Status.STATUS_ACTIVE;
+        } catch (SystemException e) {
+            throw new IllegalStateException("could not read the transaction status", e);
+        }
+    }
+
+    private void markForRollback() {
+        try {
+            transaction.setRollbackOnly();
+        } catch (SystemException | IllegalStateException e) {
+            // The original failure is what matters to the caller.
+        }
     }
 
     private void rollback() {

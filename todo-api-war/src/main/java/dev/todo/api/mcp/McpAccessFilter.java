@@ -14,8 +14,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -27,7 +25,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * the preflights of allowed origins and adds the CORS headers; clients that are not browsers send no Origin and
  * pass. Then the caller must send a
  * bearer token that MicroProfile JWT verified, in the {@code user} group, whose session is still open (the check of
- * every signed-in request, {@link TokenCheck}); its account id goes on the request for the tools. A database that
+ * every signed-in request, {@link TokenCheck}); its account id, and whether it may write, go on the request for the
+ * tools. A database that
  * cannot answer that check gets 503 with Retry-After, as everywhere in the API.
  */
 final class McpAccessFilter extends HttpFilter {
@@ -65,9 +64,9 @@ final class McpAccessFilter extends HttpFilter {
             return;
         }
         JsonWebToken token = request.getUserPrincipal() instanceof JsonWebToken verified ? verified : null;
-        Optional<String> refusal;
+        TokenCheck.Result result;
         try {
-            refusal = TokenCheck.refusal(token, accounts);
+            result = TokenCheck.check(token, accounts);
         } catch (RuntimeException e) {
             if (!DatabaseTrouble.isUnavailable(e)) {
                 throw e;
@@ -82,11 +81,12 @@ final class McpAccessFilter extends HttpFilter {
                     "The database cannot be reached right now; try again in a few seconds.");
             return;
         }
-        if (refusal.isPresent()) {
-            refuse(request, response, 401, "Unauthorized", refusal.get());
+        if (result.grant() == null) {
+            refuse(request, response, 401, "Unauthorized", result.refusal());
             return;
         }
-        request.setAttribute(McpEndpoint.OWNER, UUID.fromString(token.getSubject()));
+        request.setAttribute(McpEndpoint.OWNER, result.grant().accountId());
+        request.setAttribute(McpEndpoint.MAY_WRITE, result.grant().mayWrite());
         chain.doFilter(request, response);
     }
 

@@ -19,13 +19,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The MCP server at {@code /api/mcp} (Streamable HTTP without sessions, official MCP Java SDK) offering the seven task
  * tools. {@link McpAccessFilter} admits only requests with a verified bearer token whose session is open and puts
  * its account on the request; {@link McpServlet} hands it to the tool handlers, which act for it alone, and builds
- * the SDK's server on the first request.
+ * the SDK's server on the first request. A {@code read} token gets a server that offers only the reading tools.
  */
 @WebListener
 public class McpEndpoint implements ServletContextListener {
 
     static final String PATH = "/mcp";
     static final String OWNER = "dev.todo.mcp.owner";
+    static final String MAY_WRITE = "dev.todo.mcp.may-write";
 
     @Inject
     TaskTools tools;

@@ -34,6 +34,7 @@ final class McpServlet extends HttpServlet {
     private final transient TaskTools tools;
     private final transient AppMetrics metrics;
     private transient volatile McpToolServer server;
+    private transient volatile McpToolServer readingServer;
 
     McpServlet(TaskTools tools, AppMetrics metrics) {
         this.tools = tools;
@@ -104,7 +105,9 @@ final class McpServlet extends HttpServlet {
             return;
         }
         metrics.mcpRequest(McpMethods.label(message.method()));
-        McpToolServer.Answer answer = server().answer(message, body, (UUID) request.getAttribute(McpEndpoint.OWNER));
+        boolean mayWrite = Boolean.TRUE.equals(request.getAttribute(McpEndpoint.MAY_WRITE));
+        McpToolServer.Answer answer =
+                server(mayWrite).answer(message, body, (UUID) request.getAttribute(McpEndpoint.OWNER));
         if (answer.status() == 503) {
             response.setHeader("Retry-After", Integer.toString(DatabaseTrouble.RETRY_AFTER_SECONDS));
         }
@@ -181,24 +184,31 @@ final class McpServlet extends HttpServlet {
 
     @Override
     public void destroy() {
-        McpToolServer current = server;
-        if (current != null) {
-            current.close();
+        for (McpToolServer current : new McpToolServer[] {server, readingServer}) {
+            if (current != null) {
+                current.close();
+            }
         }
     }
 
-    private McpToolServer server() {
-        McpToolServer current = server;
+    /** The server with every tool, or for a {@code read} token the one that offers only the reading tools. */
+    private McpToolServer server(boolean mayWrite) {
+        McpToolServer current = mayWrite ? server : readingServer;
         if (current == null) {
             synchronized (this) {
-                current = server;
+                current = mayWrite ? server : readingServer;
                 if (current == null) {
                     long begin = System.nanoTime();
-                    current = new McpToolServer(tools);
-                    server = current;
+                    current = new McpToolServer(tools, mayWrite);
+                    if (mayWrite) {
+                        server = current;
+                    } else {
+                        readingServer = current;
+                    }
                     long millis = (System.nanoTime() - begin) / 1_000_000;
-                    LOG.info(() ->
-                            "MCP server ready at /api" + McpEndpoint.PATH + " after " + millis + " ms (first request)");
+                    String kind = mayWrite ? "" : " for read tokens";
+                    LOG.info(() -> "MCP server" + kind + " ready at /api" + McpEndpoint.PATH + " after " + millis
+                            + " ms (first request)");
                 }
             }
         }

@@ -17,6 +17,8 @@ import io.modelcontextprotocol.spec.McpStatelessServerTransport;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.io.IOException;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -37,8 +39,6 @@ import reactor.core.publisher.Mono;
 final class McpToolServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(McpToolServer.class.getName());
-    private static final String TOOL_NAMES =
-            TaskTools.CATALOGUE.stream().map(ToolDefinition::name).collect(Collectors.joining(", "));
 
     /** What to send back: the HTTP status and the body (null for none). */
     record Answer(int status, String json) {}
@@ -46,17 +46,27 @@ final class McpToolServer implements AutoCloseable {
     private final McpJsonMapper json = McpJsonDefaults.getMapper();
     private final Transport transport = new Transport();
     private final McpStatelessSyncServer server;
+    private final boolean mayWrite;
+    private final String toolNames;
 
-    McpToolServer(TaskTools tools) {
+    /** With {@code mayWrite} false, only the tools that read: the server a {@code read} token talks to. */
+    McpToolServer(TaskTools tools, boolean mayWrite) {
+        this.mayWrite = mayWrite;
+        List<ToolDefinition> catalogue = TaskTools.catalogue(mayWrite);
+        this.toolNames = catalogue.stream().map(ToolDefinition::name).collect(Collectors.joining(", "));
         server = McpServer.sync(transport)
                 .serverInfo("todo-on-liberty", "1.0.0")
-                .instructions("Tools to manage the signed-in user's to-do tasks.")
+                .instructions(
+                        mayWrite
+                                ? "Tools to manage the signed-in user's to-do tasks."
+                                : "Tools to read the signed-in user's to-do tasks. This token has the read scope:"
+                                        + " it cannot create, change, complete or delete tasks.")
                 .capabilities(
                         McpSchema.ServerCapabilities.builder().tools(false).build())
                 .immediateExecution(true)
                 // TaskTools checks the arguments against the same schemas and explains every fault to the model.
                 .validateToolInputs(false)
-                .tools(TaskTools.CATALOGUE.stream()
+                .tools(catalogue.stream()
                         .map(definition -> specification(tools, definition))
                         .toList())
                 .build();
@@ -64,7 +74,8 @@ final class McpToolServer implements AutoCloseable {
 
     /** Answers one message that {@link JsonRpcMessage#parse} accepted, for the given account. */
     Answer answer(JsonRpcMessage message, String body, UUID owner) {
-        McpTransportContext context = McpTransportContext.create(Map.of(McpEndpoint.OWNER, owner));
+        McpTransportContext context =
+                McpTransportContext.create(Map.of(McpEndpoint.OWNER, owner, McpEndpoint.MAY_WRITE, mayWrite));
         McpSchema.JSONRPCMessage parsed;
         try {
             parsed = McpSchema.deserializeJsonRpcMessage(json, body);
@@ -120,11 +131,7 @@ final class McpToolServer implements AutoCloseable {
             case JsonRpcMessage.METHOD_NOT_FOUND ->
                 "Method not found: " + request.method() + ". This server offers initialize, ping, tools/list and"
                         + " tools/call.";
-            case JsonRpcMessage.INVALID_PARAMS ->
-                "tools/call".equals(request.method())
-                        ? "Unknown tool: " + message.params().getString("name", "") + ". The tools are " + TOOL_NAMES
-                                + "."
-                        : "Invalid params for " + request.method() + ".";
+            case JsonRpcMessage.INVALID_PARAMS -> invalidParams(message, request);
             case JsonRpcMessage.UNAVAILABLE -> error.message();
             default -> {
                 LOG.log(Level.WARNING, "MCP request {0} failed: {1}", new Object[] {request.method(), error.message()});
@@ -133,6 +140,18 @@ final class McpToolServer implements AutoCloseable {
         };
         return new Answer(
                 code == JsonRpcMessage.UNAVAILABLE ? 503 : 200, JsonRpcMessage.error(message.id(), code, plain));
+    }
+
+    private String invalidParams(JsonRpcMessage message, McpSchema.JSONRPCRequest request) {
+        if (!"tools/call".equals(request.method())) {
+            return "Invalid params for " + request.method() + ".";
+        }
+        String name = message.params().getString("name", "");
+        if (!mayWrite && TaskTools.changesTasks(name)) {
+            return "Tool " + name + " is not available: " + TaskTools.READ_ONLY_REFUSAL + " The tools are " + toolNames
+                    + ".";
+        }
+        return "Unknown tool: " + name + ". The tools are " + toolNames + ".";
     }
 
     @Override
@@ -150,11 +169,12 @@ final class McpToolServer implements AutoCloseable {
         return McpStatelessServerFeatures.SyncToolSpecification.builder()
                 .tool(tool)
                 .callHandler((context, request) -> {
+                    boolean mayWrite = Boolean.TRUE.equals(context.get(McpEndpoint.MAY_WRITE));
                     UUID owner = (UUID) context.get(McpEndpoint.OWNER);
                     if (owner == null) {
                         throw new IllegalStateException("an MCP request reached a tool without a verified user");
                     }
-                    ToolResult result = call(tools, owner, request);
+                    ToolResult result = call(tools, owner, request, mayWrite);
                     return McpSchema.CallToolResult.builder()
                             .addTextContent(result.content())
                             .isError(result.error())
@@ -164,9 +184,9 @@ final class McpToolServer implements AutoCloseable {
     }
 
     /** The tool's result; a failure of the database or of our own code is never shown as it was thrown. */
-    private static ToolResult call(TaskTools tools, UUID owner, McpSchema.CallToolRequest request) {
+    private static ToolResult call(TaskTools tools, UUID owner, McpSchema.CallToolRequest request, boolean mayWrite) {
         try {
-            return tools.call(owner, request.name(), arguments(request.arguments()));
+            return tools.call(owner, request.name(), arguments(request.arguments()), ZoneOffset.UTC, mayWrite);
         } catch (RuntimeException e) {
             if (DatabaseTrouble.isUnavailable(e)) {
                 LOG.log(Level.WARNING, "MCP tool {0}: the database is unavailable: {1}", new Object[] {

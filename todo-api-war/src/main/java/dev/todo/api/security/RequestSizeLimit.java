@@ -20,7 +20,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Refuses request bodies over {@value #MAX_BYTES} bytes with 413 on every path of the API, {@code /api/mcp}
  * included, before any of it is parsed: by Content-Length up front, and a body sent without one (chunked) is read up
- * to one byte past the limit first.
+ * to one byte past the limit first. {@code POST /api/import} alone reads up to a larger limit of its own and says so
+ * (ImportResource).
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class RequestSizeLimit extends HttpFilter {
@@ -28,10 +29,15 @@ public class RequestSizeLimit extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
     static final int MAX_BYTES = 64 * 1024;
+    static final String IMPORT_PATH = "/import";
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if ("POST".equals(request.getMethod()) && IMPORT_PATH.equals(pathOf(request))) {
+            chain.doFilter(request, response);
+            return;
+        }
         if (request.getContentLengthLong() > MAX_BYTES) {
             refuse(request, response);
             return;
@@ -46,6 +52,10 @@ public class RequestSizeLimit extends HttpFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private static String pathOf(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {

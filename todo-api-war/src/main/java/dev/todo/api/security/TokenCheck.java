@@ -1,6 +1,7 @@
 package dev.todo.api.security;
 
 import dev.todo.api.account.AccountService;
+import dev.todo.api.account.SessionGrant;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -10,28 +11,40 @@ public final class TokenCheck {
 
     public static final String SIGN_IN_FIRST =
             "A valid bearer token is required: sign in and send Authorization: Bearer <token>.";
-    public static final String ENDED =
-            "This sign-in has ended (signed out, the password changed, or the account" + " deleted). Sign in again.";
+    public static final String ENDED = "This token no longer works: it was signed out, revoked or has expired, the"
+            + " password was changed, or the account deleted. Sign in again, or make a new token.";
+    public static final String READ_ONLY = "This token has the read scope: it can list and read tasks, but not"
+            + " create, change, complete or delete anything. Use a read-write token for that.";
+
+    /** The outcome: what the token may do, or why it may not be used. */
+    public record Result(SessionGrant grant, String refusal) {
+
+        static Result refused(String why) {
+            return new Result(null, why);
+        }
+    }
 
     private TokenCheck() {}
 
-    /** Why the token may not be used, or empty when it may; the last check asks the database. */
-    public static Optional<String> refusal(JsonWebToken token, AccountService accounts) {
+    /** Checks the token's claims, then asks the database about its session (one look-up by primary key). */
+    public static Result check(JsonWebToken token, AccountService accounts) {
         if (token == null) {
-            return Optional.of(SIGN_IN_FIRST);
+            return Result.refused(SIGN_IN_FIRST);
         }
         if (token.getGroups() == null || !token.getGroups().contains("user")) {
-            return Optional.of("The token does not grant access to tasks.");
+            return Result.refused("The token does not grant access to tasks.");
         }
         Optional<UUID> account = uuid(token.getSubject());
         if (account.isEmpty()) {
-            return Optional.of("The token does not name an account.");
+            return Result.refused("The token does not name an account.");
         }
         Optional<UUID> session = uuid(token.getTokenID());
         if (session.isEmpty()) {
-            return Optional.of("The token names no session (jti); sign in again for a new one.");
+            return Result.refused("The token names no session (jti); sign in again for a new one.");
         }
-        return accounts.isSignedIn(account.get(), session.get()) ? Optional.empty() : Optional.of(ENDED);
+        return accounts.openSession(account.get(), session.get())
+                .map(grant -> new Result(grant, null))
+                .orElseGet(() -> Result.refused(ENDED));
     }
 
     private static Optional<UUID> uuid(String value) {

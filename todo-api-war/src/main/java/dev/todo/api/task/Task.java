@@ -89,6 +89,19 @@ public class Task {
     }
 
     /**
+     * A task as it was elsewhere (an import): its own creation, change and completion times, not now. Fields are set
+     * afterwards as for any new task.
+     */
+    static Task restored(UUID ownerId, String title, Instant createdAt, Instant updatedAt, Instant completedAt) {
+        Task task = new Task(ownerId, title, createdAt);
+        task.updatedAt = updatedAt;
+        if (completedAt != null) {
+            task.complete(completedAt);
+        }
+        return task;
+    }
+
+    /**
      * The next occurrence of this repeating task: same details, open, due one period after this one was due, or
      * (without a due date) at the next step of the rhythm that began when this task was created.
      */
@@ -217,6 +230,11 @@ public class Task {
 
     void touch(Instant now) {
         this.updatedAt = now;
+    }
+
+    /** The version a task has once its first row is written, which {@link TaskRepository#insert} does with SQL. */
+    void inserted() {
+        version = 1;
     }
 
     public long getVersion() {

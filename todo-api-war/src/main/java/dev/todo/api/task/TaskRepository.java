@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +35,17 @@ import javax.sql.DataSource;
 @ApplicationScoped
 @DatabaseSpans
 public class TaskRepository {
+
+    /** EclipseLink's query hints (QueryHints.READ_ONLY, BATCH, BATCH_TYPE), named to keep the code on the JPA API. */
+    private static final String READ_ONLY = "eclipselink.read-only";
+
+    private static final String BATCH = "eclipselink.batch";
+    private static final String BATCH_TYPE = "eclipselink.batch.type";
+
+    private static final String INSERT = "WITH added AS (INSERT INTO task (id, owner_id, title, description, priority,"
+            + " priority_rank, category, due_at, remind_at, recurrence, completed, created_at, updated_at, version)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, 1))"
+            + " INSERT INTO task_tag (task_id, tag) SELECT ?, unnest(?::varchar[])";
 
     @PersistenceContext(unitName = "todo")
     EntityManager em;
@@ -57,6 +69,41 @@ public class TaskRepository {
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream()
                 .findFirst();
+    }
+
+    /**
+     * Writes a new task and its tags in one statement (the tags' insert a second data-modifying CTE), outside any JTA
+     * transaction: one statement is atomic by itself, and persisting through EclipseLink's unit of work took the
+     * better part of a create request.
+     */
+    public void insert(Task task) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            int i = 0;
+            insert.setObject(++i, task.getId());
+            insert.setObject(++i, task.getOwnerId());
+            insert.setString(++i, task.getTitle());
+            insert.setString(++i, task.getDescription());
+            insert.setString(++i, task.getPriority().name());
+            insert.setInt(++i, task.getPriority().rank());
+            insert.setString(++i, task.getCategory().name());
+            insert.setObject(++i, timestamp(task.getDueAt()));
+            insert.setObject(++i, timestamp(task.getRemindAt()));
+            insert.setString(++i, task.getRecurrence().name());
+            insert.setObject(++i, timestamp(task.getCreatedAt()));
+            insert.setObject(++i, timestamp(task.getUpdatedAt()));
+            insert.setObject(++i, task.getId());
+            insert.setArray(
+                    ++i, connection.createArrayOf("varchar", task.getTags().toArray()));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new DatabaseException("could not add a task", e);
+        }
+        task.inserted();
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     public void add(Task task) {
@@ -106,6 +153,44 @@ public class TaskRepository {
             throw new DatabaseException("could not list tasks", e);
         }
         return new Page(items, total);
+    }
+
+    /** Every task of the owner, oldest first, read-only, tags in batches: for exports. */
+    public List<Task> findAll(UUID owner) {
+        return em.createQuery("SELECT t FROM Task t WHERE t.ownerId = :owner ORDER BY t.createdAt, t.id", Task.class)
+                .setParameter("owner", owner)
+                .setHint(READ_ONLY, "true")
+                .setHint(BATCH, "t.tags")
+                .setHint(BATCH_TYPE, "IN")
+                .setFlushMode(FlushModeType.COMMIT)
+                .getResultList();
+    }
+
+    /** The owner's open tasks that have a due or a reminder time, soonest first: what a calendar shows. */
+    public List<Task> findScheduled(UUID owner, int limit) {
+        return em.createQuery(
+                        "SELECT t FROM Task t WHERE t.ownerId = :owner AND t.completed = false"
+                                + " AND (t.dueAt IS NOT NULL OR t.remindAt IS NOT NULL)"
+                                + " ORDER BY COALESCE(t.dueAt, t.remindAt), t.id",
+                        Task.class)
+                .setParameter("owner", owner)
+                .setHint(READ_ONLY, "true")
+                .setHint(BATCH, "t.tags")
+                .setHint(BATCH_TYPE, "IN")
+                .setFlushMode(FlushModeType.COMMIT)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** Which of these ids are tasks of the owner. */
+    public List<UUID> findOwnedIds(UUID owner, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT t.id FROM Task t WHERE t.ownerId = :owner AND t.id IN :ids", UUID.class)
+                .setParameter("owner", owner)
+                .setParameter("ids", ids)
+                .getResultList();
     }
 
     /** One page of views and the number of all tasks that match the query. */
@@ -263,10 +348,6 @@ public class TaskRepository {
                 statement.setObject(i + 1, values.get(i));
             }
             return values.size() + 1;
-        }
-
-        private static OffsetDateTime timestamp(Instant instant) {
-            return instant.atOffset(ZoneOffset.UTC);
         }
     }
 

@@ -19,6 +19,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -41,15 +43,11 @@ public class TaskService {
     Clock clock = Clock.systemUTC();
 
     public TaskView create(UUID owner, TaskInput input) {
-        TaskView created = transactions.inTransaction(() -> {
-            Task task = new Task(owner, input.title(), now());
-            apply(task, input, false);
-            tasks.add(task);
-            tasks.flush();
-            return TaskView.of(task);
-        });
+        Task task = new Task(owner, input.title(), now());
+        apply(task, input, false);
+        tasks.insert(task);
         metrics.taskCreated();
-        return created;
+        return TaskView.of(task);
     }
 
     public TaskView get(UUID owner, UUID id) {
@@ -60,6 +58,43 @@ public class TaskService {
         TaskRepository.Page page = tasks.page(owner, query, now());
         int totalPages = (int) ((page.total() + query.size() - 1) / query.size());
         return new TaskPage(page.items(), query.page(), query.size(), page.total(), totalPages);
+    }
+
+    /** Every task of the owner, oldest first: what an export holds. */
+    public List<TaskView> all(UUID owner) {
+        return transactions.inTransaction(
+                () -> tasks.findAll(owner).stream().map(TaskView::of).toList());
+    }
+
+    /** Open tasks with a due or reminder time, soonest first, at most {@code limit}: what a calendar feed shows. */
+    public List<TaskView> scheduled(UUID owner, int limit) {
+        return transactions.inTransaction(() ->
+                tasks.findScheduled(owner, limit).stream().map(TaskView::of).toList());
+    }
+
+    /** Which of the given ids are the owner's tasks. */
+    public Set<UUID> existing(UUID owner, Collection<UUID> ids) {
+        return transactions.inTransaction(() -> Set.copyOf(tasks.findOwnedIds(owner, ids)));
+    }
+
+    /**
+     * Adds a task brought from elsewhere (an import) with the times it had there: created, last changed, completed
+     * ({@code completedAt} non-null for a completed one). The input is checked by the caller as for a create.
+     */
+    public TaskView restore(UUID owner, TaskInput input, Instant createdAt, Instant updatedAt, Instant completedAt) {
+        return transactions.inTransaction(() -> {
+            Instant now = now();
+            Task task = Task.restored(
+                    owner,
+                    input.title(),
+                    createdAt == null ? now : createdAt,
+                    updatedAt == null ? now : updatedAt,
+                    completedAt);
+            apply(task, input, false);
+            tasks.add(task);
+            tasks.flush();
+            return TaskView.of(task);
+        });
     }
 
     /** Replaces every field (PUT); the version must be the current one. */

@@ -42,6 +42,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -82,6 +83,16 @@ public class TaskTools {
                             + "and open ones by priority and category.",
                     object(Map.of("tz", timeZone()), List.of())));
 
+    /** The tools a {@code read} token may use: they change nothing. */
+    public static final Set<String> READING_TOOLS = Set.of("list_tasks", "get_task", "get_stats");
+
+    public static final String READ_ONLY_REFUSAL = "this token has the read scope, so it can list and read tasks"
+            + " but not create, change, complete or delete them; the user can make a read-write token for that.";
+
+    private static final List<ToolDefinition> READING_CATALOGUE = CATALOGUE.stream()
+            .filter(tool -> READING_TOOLS.contains(tool.name()))
+            .toList();
+
     private static final Map<String, ToolDefinition> BY_NAME =
             CATALOGUE.stream().collect(Collectors.toUnmodifiableMap(ToolDefinition::name, tool -> tool));
 
@@ -101,6 +112,35 @@ public class TaskTools {
 
     public static Optional<ToolDefinition> definition(String name) {
         return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    /** Every tool, or only the reading ones for a token that may not write. */
+    public static List<ToolDefinition> catalogue(boolean mayWrite) {
+        return mayWrite ? CATALOGUE : READING_CATALOGUE;
+    }
+
+    /** Whether the tool of this name creates, changes, completes or deletes tasks. */
+    public static boolean changesTasks(String name) {
+        return BY_NAME.containsKey(name) && !READING_TOOLS.contains(name);
+    }
+
+    /**
+     * Runs a tool whose arguments came as JSON text, for a token that may or may not write: a tool that changes
+     * tasks is refused, as a failed result, unless it may.
+     */
+    public ToolResult call(UUID owner, String name, String arguments, ZoneId zone, boolean mayWrite) {
+        if (!mayWrite && changesTasks(name)) {
+            return ToolResult.failed(name, READ_ONLY_REFUSAL);
+        }
+        return call(owner, name, arguments, zone);
+    }
+
+    /** The same for arguments already parsed, as MCP clients send them. */
+    public ToolResult call(UUID owner, String name, JsonValue arguments, ZoneId zone, boolean mayWrite) {
+        if (!mayWrite && changesTasks(name)) {
+            return ToolResult.failed(name, READ_ONLY_REFUSAL);
+        }
+        return call(owner, name, arguments, zone);
     }
 
     /**

@@ -18,7 +18,7 @@ public class SignInFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
 
-    static final Set<String> MEMBER_PAGES = Set.of("/tasks", "/task", "/assistant", "/profile");
+    static final Set<String> MEMBER_PAGES = Set.of("/tasks", "/task", "/assistant", "/profile", "/profile/export");
     static final Set<String> GUEST_PAGES = Set.of("/sign-in", "/sign-up");
 
     @Override

@@ -20,6 +20,8 @@ public class ApiClients {
     /** One turn may take several model rounds of up to AI_TIMEOUT_SECONDS each; a stream may pause as long. */
     static final long ASSISTANT_READ_TIMEOUT_MILLIS = 180_000;
 
+    static final long TRANSFER_READ_TIMEOUT_MILLIS = 120_000;
+
     @Inject
     ApiEndpoint endpoint;
 
@@ -63,6 +65,27 @@ public class ApiClients {
     @ApplicationScoped
     ConversationsApi conversationsApi() {
         return builder().register(new BearerTokenFilter(accessToken)).build(ConversationsApi.class);
+    }
+
+    @Produces
+    @ApplicationScoped
+    TokensApi tokensApi() {
+        return builder().register(new BearerTokenFilter(accessToken)).build(TokensApi.class);
+    }
+
+    @Produces
+    @ApplicationScoped
+    CalendarApi calendarApi() {
+        return builder().register(new BearerTokenFilter(accessToken)).build(CalendarApi.class);
+    }
+
+    /** An import of a few MiB may take the API a while to check and store. */
+    @Produces
+    @ApplicationScoped
+    TransferApi transferApi() {
+        return builder(TRANSFER_READ_TIMEOUT_MILLIS)
+                .register(new BearerTokenFilter(accessToken))
+                .build(TransferApi.class);
     }
 
     private RestClientBuilder builder() {

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * An {@code application/problem+json} error body (RFC 9457) with the API's field list for validation errors, and the
- * conversation the assistant kept when the model failed.
+ * conversation the assistant kept when the model failed, and the report of an import that was refused.
  */
 public record Problem(
         String type,
@@ -13,7 +13,8 @@ public record Problem(
         String detail,
         String instance,
         List<FieldError> errors,
-        String conversationId) {
+        String conversationId,
+        ImportReport report) {
 
     public List<FieldError> errors() {
         return errors == null ? List.of() : errors;

@@ -31,6 +31,6 @@ class AssistantMessagesTest {
     }
 
     private static Problem problem(int status, String title, String detail) {
-        return new Problem("about:blank", title, status, detail, null, null, null);
+        return new Problem("about:blank", title, status, detail, null, null, null, null);
     }
 }
