@@ -170,7 +170,7 @@ class TelemetryIT {
                 t -> t.apiServer("/api/chat/stream").isPresent()
                         && t.all("chat " + ModelStub.MODEL).size() == 2
                         && t.named("execute_tool create_task").isPresent()
-                        && t.named("TaskRepository.add").isPresent());
+                        && t.named("TaskRepository.insert").isPresent());
         ReceivedSpan chat = trace.apiServer("/api/chat/stream").orElseThrow();
         ReceivedSpan tool = trace.named("execute_tool create_task").orElseThrow();
 
@@ -190,7 +190,7 @@ class TelemetryIT {
         assertThat(tool.attributes())
                 .containsEntry("gen_ai.tool.name", "create_task")
                 .containsEntry("todo.tool.outcome", "ok");
-        assertThat(trace.descendsFrom(trace.named("TaskRepository.add").orElseThrow(), tool))
+        assertThat(trace.descendsFrom(trace.named("TaskRepository.insert").orElseThrow(), tool))
                 .isTrue();
         assertThat(trace.spans().toString())
                 .as("neither the message, the reply nor the key is in a span")
