@@ -78,7 +78,7 @@ public class TaskJsonWriter implements MessageBodyWriter<Object> {
         task.tags().forEach(json::write);
         json.writeEnd()
                 .write("title", task.title())
-                .write("updatedAt", task.updatedAt().toString())
+                .write("updatedAt", InstantText.of(task.updatedAt()))
                 .write("version", task.version())
                 .writeEnd();
     }
@@ -87,7 +87,7 @@ public class TaskJsonWriter implements MessageBodyWriter<Object> {
         if (value == null) {
             json.writeNull(name);
         } else {
-            json.write(name, value.toString());
+            json.write(name, InstantText.of(value));
         }
     }
 }
