@@ -15,6 +15,7 @@ log=$(mktemp -t liberty-dev.XXXXXX.log)
 page=todo-web-war/src/main/webapp/sign-in.xhtml
 probe=todo-api-war/src/main/java/dev/todo/api/health/CiHotReloadProbe.java
 dev_pid=
+dev_group=
 
 fail() {
     echo "run-command check FAILED: $*" >&2
@@ -28,9 +29,9 @@ cleanup() {
     git checkout -q -- "$page" 2>/dev/null || true
     rm -f "$probe"
     if [ -n "$dev_pid" ] && kill -0 "$dev_pid" 2>/dev/null; then
-        kill -TERM -- "-$dev_pid" 2>/dev/null || true
+        kill -TERM -- "-$dev_group" 2>/dev/null || true
         sleep 10
-        kill -KILL -- "-$dev_pid" 2>/dev/null || true
+        kill -KILL -- "-$dev_group" 2>/dev/null || true
     fi
 }
 
@@ -51,12 +52,15 @@ for port in 9080 15432; do
 done
 
 # A background job of a script ignores SIGINT; with job control on it runs in its own process group and takes
-# SIGINT as a terminal's Ctrl-C would deliver it.
+# SIGINT as a terminal's Ctrl-C would deliver it. Its input stays open and silent, as an idle terminal's does: at
+# the end of its input (</dev/null) dev mode acts as if Enter were pressed and runs the tests after every change.
 set -m
 echo "run-command check: ./mvnw liberty:dev (log: $log)"
-./mvnw liberty:dev </dev/null >"$log" 2>&1 &
+sleep 2147483647 | ./mvnw liberty:dev >"$log" 2>&1 &
 dev_pid=$!
 set +m
+# The job's process group is the pipeline's first process, not ./mvnw.
+dev_group=$(ps -o pgid= -p "$dev_pid" | tr -d ' ')
 
 started=$SECONDS
 await 300 "step 1: /health/ready was not UP within 5 minutes of ./mvnw liberty:dev" \
@@ -99,7 +103,7 @@ EOF
     echo "run-command check: a new Java class was served"
 fi
 
-kill -INT -- "-$dev_pid"
+kill -INT -- "-$dev_group"
 deadline=$((SECONDS + 90))
 while kill -0 "$dev_pid" 2>/dev/null; do
     [ $SECONDS -lt $deadline ] || fail "step 6: liberty:dev was still running 90 s after Ctrl-C (SIGINT)"
