@@ -54,9 +54,11 @@ done
 # A background job of a script ignores SIGINT; with job control on it runs in its own process group and takes
 # SIGINT as a terminal's Ctrl-C would deliver it. Its input stays open and silent, as an idle terminal's does: at
 # the end of its input (</dev/null) dev mode acts as if Enter were pressed and runs the tests after every change.
+# A SIGINT ignored by whatever started this script stays ignored in its jobs; env --default-signal (GNU coreutils)
+# restores it, as a terminal's shell would.
 set -m
 echo "run-command check: ./mvnw liberty:dev (log: $log)"
-sleep 2147483647 | ./mvnw liberty:dev >"$log" 2>&1 &
+env --default-signal=INT sleep 2147483647 | env --default-signal=INT ./mvnw liberty:dev >"$log" 2>&1 &
 dev_pid=$!
 set +m
 # The job's process group is the pipeline's first process, not ./mvnw.
