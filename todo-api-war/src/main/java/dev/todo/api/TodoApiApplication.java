@@ -1,9 +1,7 @@
 package dev.todo.api;
 
-import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
-import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -12,11 +10,9 @@ import org.eclipse.microprofile.openapi.annotations.servers.Server;
 
 /**
  * The JAX-RS application; the WAR's context root is {@code /api}, so resources sit directly under it. Protected
- * resources need a bearer JWT that MicroProfile JWT verifies (see liberty/shared/jwt.xml).
+ * resources ({@code @SignedIn}) need a bearer JWT that {@code TokenVerifier} verifies.
  */
 @ApplicationPath("/")
-@LoginConfig(authMethod = "MP-JWT")
-@DeclareRoles("user")
 @OpenAPIDefinition(
         info =
                 @Info(

@@ -19,8 +19,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Signs HS256 tokens that MicroProfile JWT (configured in server.xml with the same secret, issuer and audience)
- * verifies on every protected call. Each token names its {@link AuthSession} in {@code jti}, which is what lets a
+ * Signs HS256 tokens that {@code TokenVerifier} (the same secret, issuer and audience) verifies on every protected
+ * call. Each token names its {@link AuthSession} in {@code jti}, which is what lets a
  * token be revoked before it expires.
  */
 @ApplicationScoped
@@ -62,7 +62,7 @@ public class TokenIssuer {
     }
 
     /**
-     * A personal access token: a JWT like any other, so that MicroProfile JWT verifies it on REST and MCP alike, but
+     * A personal access token: a JWT like any other, so that it is verified on REST and MCP alike, but
      * carrying no name or email (it is pasted into configuration files). One without an expiry gets an {@code exp}
      * {@value #NO_EXPIRY_YEARS} years ahead, as the claim is required; its session row, with no expiry, is what
      * counts. {@code expiresAt} of the answer is then null.

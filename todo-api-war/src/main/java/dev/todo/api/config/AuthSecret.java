@@ -8,7 +8,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The HS256 key that signs and verifies tokens: {@code AUTH_SECRET}, or the seed's {@code BETTER_AUTH_SECRET}.
- * The same value reaches MP JWT through server.xml; this class is the only Java code that reads it.
+ * Signs tokens ({@code TokenIssuer}) and verifies them ({@code TokenVerifier}); the only Java code that reads it.
  */
 @ApplicationScoped
 public class AuthSecret {

@@ -4,6 +4,7 @@ import dev.todo.api.account.AccountService;
 import dev.todo.api.database.DatabaseTrouble;
 import dev.todo.api.problem.Problem;
 import dev.todo.api.security.TokenCheck;
+import dev.todo.api.security.TokenVerifier;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Guards the MCP endpoint. A browser page may only call it from an allowed origin (the server's own, or one in
@@ -24,7 +24,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * the MCP specification asks for against DNS rebinding. Liberty's {@code <cors>} (liberty/shared/http.xml) answers
  * the preflights of allowed origins and adds the CORS headers; clients that are not browsers send no Origin and
  * pass. Then the caller must send a
- * bearer token that MicroProfile JWT verified, in the {@code user} group, whose session is still open (the check of
+ * bearer token that {@link TokenVerifier} verified, in the {@code user} group, whose session is still open (the check of
  * every signed-in request, {@link TokenCheck}); its account id, and whether it may write, go on the request for the
  * tools. A database that
  * cannot answer that check gets 503 with Retry-After, as everywhere in the API.
@@ -35,11 +35,14 @@ final class McpAccessFilter extends HttpFilter {
     private static final Logger LOG = Logger.getLogger(McpAccessFilter.class.getName());
 
     private final transient AccountService accounts;
+    private final transient TokenVerifier verifier;
     private final List<String> allowedOrigins;
     private final List<String> allowedHosts;
 
-    McpAccessFilter(AccountService accounts, List<String> allowedOrigins, List<String> allowedHosts) {
+    McpAccessFilter(
+            AccountService accounts, TokenVerifier verifier, List<String> allowedOrigins, List<String> allowedHosts) {
         this.accounts = accounts;
+        this.verifier = verifier;
         this.allowedOrigins = List.copyOf(allowedOrigins);
         this.allowedHosts =
                 allowedHosts.stream().map(host -> host.toLowerCase(Locale.ROOT)).toList();
@@ -63,10 +66,9 @@ final class McpAccessFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        JsonWebToken token = request.getUserPrincipal() instanceof JsonWebToken verified ? verified : null;
         TokenCheck.Result result;
         try {
-            result = TokenCheck.check(token, accounts);
+            result = TokenCheck.check(request.getHeader("Authorization"), verifier, accounts);
         } catch (RuntimeException e) {
             if (!DatabaseTrouble.isUnavailable(e)) {
                 throw e;

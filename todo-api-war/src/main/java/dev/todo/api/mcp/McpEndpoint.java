@@ -1,6 +1,7 @@
 package dev.todo.api.mcp;
 
 import dev.todo.api.account.AccountService;
+import dev.todo.api.security.TokenVerifier;
 import dev.todo.api.telemetry.AppMetrics;
 import dev.todo.api.tools.TaskTools;
 import jakarta.inject.Inject;
@@ -35,6 +36,9 @@ public class McpEndpoint implements ServletContextListener {
     AccountService accounts;
 
     @Inject
+    TokenVerifier verifier;
+
+    @Inject
     AppMetrics metrics;
 
     @Inject
@@ -51,8 +55,8 @@ public class McpEndpoint implements ServletContextListener {
         ServletRegistration.Dynamic servlet = context.addServlet("mcp", new McpServlet(tools, metrics));
         servlet.addMapping(PATH);
         servlet.setAsyncSupported(true);
-        FilterRegistration.Dynamic filter =
-                context.addFilter("mcpAccess", new McpAccessFilter(accounts, list(corsOrigins), list(allowedHosts)));
+        FilterRegistration.Dynamic filter = context.addFilter(
+                "mcpAccess", new McpAccessFilter(accounts, verifier, list(corsOrigins), list(allowedHosts)));
         filter.addMappingForServletNames(null, false, "mcp");
         filter.setAsyncSupported(true);
     }

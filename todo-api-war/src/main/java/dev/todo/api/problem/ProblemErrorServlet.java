@@ -8,8 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Writes problem+json for errors the servlet container produces before JAX-RS runs, above all 401 for a missing,
- * expired or wrongly signed token (refused by MicroProfile JWT).
+ * Writes problem+json for errors the servlet container produces itself, outside JAX-RS: an unknown path, a failure
+ * before a resource runs.
  */
 @WebServlet("/problem-error")
 public class ProblemErrorServlet extends HttpServlet {

@@ -3,19 +3,14 @@ package dev.todo.api.security;
 import dev.todo.api.account.SessionGrant;
 import dev.todo.api.problem.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The account the verified token speaks for (its {@code sub} claim), the only source of an owner id, and the session
- * the token belongs to (its {@code jti}), with what that session may do.
+ * the token belongs to (its {@code jti}), with what that session may do; {@link SignedInFilter} admits it.
  */
 @RequestScoped
 public class CurrentUser {
-
-    @Inject
-    JsonWebToken token;
 
     private SessionGrant grant;
 
@@ -30,21 +25,17 @@ public class CurrentUser {
     }
 
     public UUID id() {
-        return claim(token == null ? null : token.getSubject(), "The token does not name an account.");
+        return admitted().accountId();
     }
 
     public UUID sessionId() {
-        return claim(token == null ? null : token.getTokenID(), "The token names no session (jti).");
+        return admitted().sessionId();
     }
 
-    private static UUID claim(String value, String whenInvalid) {
-        if (value == null) {
+    private SessionGrant admitted() {
+        if (grant == null) {
             throw ProblemException.unauthorized(TokenCheck.SIGN_IN_FIRST);
         }
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.unauthorized(whenInvalid);
-        }
+        return grant;
     }
 }

@@ -14,10 +14,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.util.Set;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Lets a request through to a {@link SignedIn} resource only with a token that MicroProfile JWT verified
+ * Lets a request through to a {@link SignedIn} resource only with a bearer token that {@link TokenVerifier} verified
  * (signature, issuer, audience, expiry), in the {@code user} group, whose session is still open: not signed out, not
  * revoked, not ended by a password change, and of an account that still exists (one look-up by the token's
  * {@code jti}). Everything else gets 401 as problem+json that says which of these failed. Then what the session may
@@ -39,6 +38,9 @@ public class SignedInFilter implements ContainerRequestFilter {
     AccountService accounts;
 
     @Inject
+    TokenVerifier verifier;
+
+    @Inject
     CurrentUser user;
 
     @Context
@@ -46,9 +48,7 @@ public class SignedInFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        JsonWebToken token =
-                request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken verified ? verified : null;
-        TokenCheck.Result result = TokenCheck.check(token, accounts);
+        TokenCheck.Result result = TokenCheck.check(request.getHeaderString("Authorization"), verifier, accounts);
         if (result.grant() == null) {
             refuse(request, 401, "Unauthorized", result.refusal());
             return;

@@ -3,10 +3,8 @@ package dev.todo.api.security;
 import dev.todo.api.account.AccountService;
 import dev.todo.api.account.SessionGrant;
 import java.util.Optional;
-import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** What makes a verified token good for a signed-in request, shared by the REST filter and the MCP endpoint. */
+/** What makes a bearer token good for a signed-in request, shared by the REST filter and the MCP endpoint. */
 public final class TokenCheck {
 
     public static final String SIGN_IN_FIRST =
@@ -26,35 +24,21 @@ public final class TokenCheck {
 
     private TokenCheck() {}
 
-    /** Checks the token's claims, then asks the database about its session (one look-up by primary key). */
-    public static Result check(JsonWebToken token, AccountService accounts) {
-        if (token == null) {
+    /**
+     * Verifies the {@code Authorization} header's token (signature, issuer, audience, expiry, claims), then asks the
+     * database about its session (one look-up by primary key).
+     */
+    public static Result check(String authorization, TokenVerifier verifier, AccountService accounts) {
+        Optional<TokenVerifier.Outcome> outcome = verifier.verify(authorization);
+        if (outcome.isEmpty()) {
             return Result.refused(SIGN_IN_FIRST);
         }
-        if (token.getGroups() == null || !token.getGroups().contains("user")) {
-            return Result.refused("The token does not grant access to tasks.");
+        TokenVerifier.Verified token = outcome.get().token();
+        if (token == null) {
+            return Result.refused(outcome.get().refusal());
         }
-        Optional<UUID> account = uuid(token.getSubject());
-        if (account.isEmpty()) {
-            return Result.refused("The token does not name an account.");
-        }
-        Optional<UUID> session = uuid(token.getTokenID());
-        if (session.isEmpty()) {
-            return Result.refused("The token names no session (jti); sign in again for a new one.");
-        }
-        return accounts.openSession(account.get(), session.get())
+        return accounts.openSession(token.accountId(), token.sessionId())
                 .map(grant -> new Result(grant, null))
                 .orElseGet(() -> Result.refused(ENDED));
-    }
-
-    private static Optional<UUID> uuid(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(value));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }
