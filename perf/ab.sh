@@ -65,6 +65,7 @@ baseline_sha=$(git rev-parse --short "$baseline")
 baseline_dir=$work/baseline-$baseline_sha
 if [ ! -d "$baseline_dir" ]; then
     say "Checking out the baseline $baseline_sha in $baseline_dir"
+    git worktree prune # a worktree that ./mvnw clean deleted stays registered and would refuse the add
     git worktree add --detach "$baseline_dir" "$baseline_sha" >/dev/null
 fi
 say "Building A (baseline $baseline_sha) and B (this tree, $(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ' + changes'))"
