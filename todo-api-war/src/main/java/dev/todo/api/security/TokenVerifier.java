@@ -29,7 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Verifies the bearer JWTs {@code TokenIssuer} signs: HS256 with {@code AUTH_SECRET}, this issuer and audience, within
  * its {@code nbf}/{@code exp} (30 s of clock skew), in the {@code user} group. It replaces Liberty's MicroProfile JWT,
  * which wrote every token whose signature did not match, claims and all, into messages.log and an FFDC report (a
- * token from before a secret rotation carries the user's email), and took about a sixth of a list request's CPU
+ * token from before a secret rotation carries the user's email), and cost about a sixth of a list request's CPU
  * (perf/HISTORY.md). A refused token is never logged; the caller gets a plain reason.
  */
 @ApplicationScoped
