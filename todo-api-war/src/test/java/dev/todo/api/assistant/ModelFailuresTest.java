@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class ModelFailuresTest {
 
-    private static final String KEY = "sk-test-0123456789abcdef";
+    private static final String KEY = "fake-provider-key-used-only-by-this-test";
 
     @Test
     void theLogNamesEveryCauseButNeverTheKey() {
