@@ -1,6 +1,7 @@
 package dev.todo.web;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
@@ -92,9 +93,12 @@ public final class ProfilePageObject {
         browser.driver()
                 .findElement(By.id("import-form:import-file"))
                 .sendKeys(file.toAbsolutePath().toString());
+        // A report from an earlier import is still on the page until the answer replaces it.
+        List<WebElement> earlierReport = browser.driver().findElements(By.id("import-report"));
         browser.driver()
                 .findElement(By.id(check ? "import-form:check-import" : "import-form:run-import"))
                 .click();
+        earlierReport.forEach(report -> browser.await(ExpectedConditions.stalenessOf(report)));
         browser.await(ExpectedConditions.presenceOfElementLocated(By.id("import-report")));
         return this;
     }
