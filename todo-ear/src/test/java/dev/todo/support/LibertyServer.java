@@ -192,14 +192,16 @@ public final class LibertyServer implements AutoCloseable {
     }
 
     /**
-     * A server started again on its port can find it held for a moment by the connections it closed, and Liberty does
-     * not retry a failed bind: wait until the port can be bound.
+     * A server started again on its port must wait until the previous process has let go of its listening socket, as
+     * Liberty does not retry a failed bind. The probe binds with SO_REUSEADDR, as Liberty's own listener does (its
+     * {@code soReuseAddr} defaults to true): without it the probe would also wait out the minute that Linux keeps
+     * the closed connections of the previous run in TIME_WAIT, which do not stop Liberty from binding.
      */
     private void awaitPortBindable() {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (Instant.now().isBefore(deadline)) {
             try (ServerSocket socket = new ServerSocket()) {
-                socket.setReuseAddress(false);
+                socket.setReuseAddress(true);
                 socket.bind(new InetSocketAddress(port));
                 return;
             } catch (IOException e) {
