@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Every field the API reads, fed text meant to break things and values of the wrong shape. Text a field may hold
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.TestFactory;
  * on every path; nothing is ever a 5xx.
  * The number of cases tried is logged at the end.
  */
+@ResourceLock(ModelStub.LOCK)
 class HostileInputIT {
 
     private static final Logger LOG = Logger.getLogger(HostileInputIT.class.getName());

@@ -46,6 +46,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Several replicas as Kubernetes runs them: two api servers and two web servers on one PostgreSQL, each pair behind
@@ -55,6 +56,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * <p>The api servers trust only 127.0.0.1 as a proxy hop, so the test can also speak as an untrusted client, from
  * 127.0.0.2.
  */
+@ResourceLock(ModelStub.LOCK)
 class ReplicasIT {
 
     private static final String AUTH_SECRET = "replicas-test-secret-of-at-least-32-bytes";

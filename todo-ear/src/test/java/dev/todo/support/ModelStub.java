@@ -34,6 +34,12 @@ public final class ModelStub {
 
     public static final String MODEL = "stub-model";
 
+    /**
+     * The resource lock of the classes that script this stub: one stub serves the whole run, so two of them at once
+     * would answer each other's chats.
+     */
+    public static final String LOCK = "model-stub";
+
     private static ModelStub instance;
 
     private final HttpServer server;

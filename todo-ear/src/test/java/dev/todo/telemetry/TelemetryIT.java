@@ -45,12 +45,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Telemetry of the two servers, as an operator turns it on: the api and web servers with the {@code OTEL_*}
  * variables pointing at an OTLP/HTTP receiver inside this test, which decodes what they export with the protocol's
  * own classes; their {@code /metrics} read as Prometheus reads them; their JSON console logs.
  */
+@ResourceLock(ModelStub.LOCK)
 class TelemetryIT {
 
     private static final String AUTH_SECRET = "telemetry-test-secret-of-at-least-32-bytes";

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 
 /**
@@ -21,6 +22,7 @@ import org.openqa.selenium.By;
  * because it does not come back).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ResourceLock(Browser.LOCK)
 class ApiWithoutAssistantIT {
 
     private static final String AUTH_SECRET = "web-without-assistant-test-secret-32-bytes";

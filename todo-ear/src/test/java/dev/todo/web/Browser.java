@@ -31,6 +31,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Browser implements AutoCloseable {
 
+    /**
+     * The resource lock of the classes that drive a browser: one Chromium at a time, as {@link BrowserTest}'s
+     * subclasses share its static browser, and a second one beside the servers would slow every wait on two cores.
+     */
+    static final String LOCK = "browser";
+
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Path DEBIAN_CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path DEBIAN_CHROMEDRIVER = Path.of("/usr/bin/chromedriver");

@@ -7,8 +7,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** One browser per test class against the local-it server; each test starts signed out with a new account. */
+@ResourceLock(Browser.LOCK)
 abstract class BrowserTest {
 
     static final String PASSWORD = "correct horse battery";

@@ -8,9 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.todo.support.ModelStub;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 
 /** The assistant page in Chromium against the local-it server, whose model is the scripted stub of this JVM. */
+@ResourceLock(ModelStub.LOCK)
 class ChatPageIT extends BrowserTest {
 
     private final ModelStub model = ModelStub.instance();

@@ -7,6 +7,7 @@ import dev.todo.support.ModelStub;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.logging.LogEntry;
 
@@ -14,6 +15,7 @@ import org.openqa.selenium.logging.LogEntry;
  * The pages run under a Content-Security-Policy without inline script or style; anything in them that breaks it
  * (an inline handler, a style attribute a component writes) shows up as a violation in the browser console.
  */
+@ResourceLock(ModelStub.LOCK)
 class ContentSecurityPolicyIT extends BrowserTest {
 
     @Test

@@ -12,12 +12,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Two web replicas behind a balancer without session affinity, both on the shared pair's API: one browser
  * session alternates between them request by request and notices nothing, because the pages keep their view state
  * on the client, encrypted and signed with keys both replicas derive from the same AUTH_SECRET.
  */
+@ResourceLock(Browser.LOCK)
 class StatelessWebIT {
 
     @RegisterExtension

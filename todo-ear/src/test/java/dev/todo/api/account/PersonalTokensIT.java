@@ -23,11 +23,13 @@ import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Personal access tokens: made and listed by a signed-in session, shown once, accepted as bearer tokens, scoped, and
  * ended by revoking, signing out everywhere, a password change or deleting the account.
  */
+@ResourceLock(ModelStub.LOCK)
 class PersonalTokensIT {
 
     private ApiClient owner;

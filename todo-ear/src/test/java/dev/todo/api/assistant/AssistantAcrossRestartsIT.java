@@ -23,12 +23,14 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The production api server, started as its own process on its own PostgreSQL: without a provider key the assistant
  * says so and everything else works; with one, a conversation started before a restart continues after it, from
  * what the database holds.
  */
+@ResourceLock(ModelStub.LOCK)
 class AssistantAcrossRestartsIT {
 
     private static final String AUTH_SECRET = "assistant-restart-test-secret-of-32-bytes-or-more";

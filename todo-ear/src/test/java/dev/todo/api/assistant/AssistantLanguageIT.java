@@ -14,12 +14,14 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The assistant in Urdu, end to end with the scripted model: the language rule reaches the model, and Urdu text
  * survives every hop (REST, the model request, PostgreSQL, the replay, the streamed reply). Whether a real model
  * then answers in Urdu cannot be checked without one; this checks everything around it.
  */
+@ResourceLock(ModelStub.LOCK)
 class AssistantLanguageIT {
 
     private static final String URDU_REQUEST = "کل صبح دودھ خریدنا یاد دلانا، یہ ضروری ہے";

@@ -17,8 +17,10 @@ import jakarta.json.JsonObjectBuilder;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The user's time zone, when the chat request gives it: the model is told, and the tools count days there. */
+@ResourceLock(ModelStub.LOCK)
 class AssistantTimeZoneIT {
 
     private final ModelStub model = ModelStub.instance();

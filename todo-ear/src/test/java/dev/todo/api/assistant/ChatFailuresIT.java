@@ -14,11 +14,13 @@ import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** What the user gets when the model provider fails, and that the conversation survives it. */
+@ResourceLock(ModelStub.LOCK)
 class ChatFailuresIT {
 
     private final ModelStub model = ModelStub.instance();

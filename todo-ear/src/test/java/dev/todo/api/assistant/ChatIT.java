@@ -15,8 +15,10 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The assistant end to end: the REST endpoint, the tool loop, real PostgreSQL, and a scripted model. */
+@ResourceLock(ModelStub.LOCK)
 class ChatIT {
 
     private final ModelStub model = ModelStub.instance();

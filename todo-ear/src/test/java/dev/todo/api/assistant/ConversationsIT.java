@@ -14,8 +14,10 @@ import java.io.StringReader;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** /api/conversations: list, read, rename and delete, each user seeing only their own. */
+@ResourceLock(ModelStub.LOCK)
 class ConversationsIT {
 
     private final ModelStub model = ModelStub.instance();

@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** POST /api/chat/stream: the same turn as server-sent events, from a model that streams its chunks. */
+@ResourceLock(ModelStub.LOCK)
 class StreamedChatIT {
 
     private final ModelStub model = ModelStub.instance();

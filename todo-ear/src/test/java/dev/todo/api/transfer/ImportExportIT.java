@@ -32,12 +32,14 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Export and import: a round trip into a new account gives the same content, importing again adds nothing, Todoist's
  * CSV comes in, and a file that is too big, not UTF-8, malformed or with rows that break the rules is refused with a
  * report naming the rows, never a 500, and nothing of it is stored.
  */
+@ResourceLock(ModelStub.LOCK)
 class ImportExportIT {
 
     private ApiClient owner;
