@@ -34,6 +34,7 @@ public final class LibertyServer implements AutoCloseable {
             "BETTER_AUTH_SECRET",
             "TODO_API_URL",
             "HTTP_PORT",
+            "JVM_ARGS",
             "OPENAI_API_KEY",
             "XIAOMI_API_KEY",
             "OPENAI_BASE_URL",
@@ -130,6 +131,9 @@ public final class LibertyServer implements AutoCloseable {
         // Telemetry and logging settings of the machine running the tests would change what the servers export.
         processEnvironment.keySet().removeIf(key -> key.startsWith("OTEL_") || key.startsWith("WLP_LOGGING_"));
         Map<String, String> settings = new HashMap<>(environment);
+        // The api ships with C2 for throughput under load; a test's server lives for seconds, where C2's compiles
+        // only slow its start on two cores. The JIT changes no behaviour, and JVM_ARGS come after jvm.options.
+        settings.put("JVM_ARGS", "-XX:TieredStopAtLevel=1");
         settings.put("HTTP_PORT", Integer.toString(port));
         settings.put("WLP_OUTPUT_DIR", outputDirectory.toString());
         processEnvironment.putAll(settings);
