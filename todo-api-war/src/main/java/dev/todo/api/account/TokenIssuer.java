@@ -7,15 +7,12 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -99,17 +96,8 @@ public class TokenIssuer {
                 .build()
                 .toString();
         String unsigned = encode(header) + "." + encode(claims.toString());
-        return unsigned + "." + BASE64URL.encodeToString(sign(unsigned));
-    }
-
-    private byte[] sign(String content) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.keyBytes(), "HmacSHA256"));
-            return mac.doFinal(content.getBytes(StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        return unsigned + "."
+                + BASE64URL.encodeToString(secret.hmacSha256(unsigned.getBytes(StandardCharsets.US_ASCII)));
     }
 
     private static String encode(String json) {

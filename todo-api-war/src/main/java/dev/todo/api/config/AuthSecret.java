@@ -3,12 +3,16 @@ package dev.todo.api.config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The HS256 key that signs and verifies tokens: {@code AUTH_SECRET}, or the seed's {@code BETTER_AUTH_SECRET}.
- * Signs tokens ({@code TokenIssuer}) and verifies them ({@code TokenVerifier}); the only Java code that reads it.
+ * Its HMAC signs tokens ({@code TokenIssuer}), verifies them ({@code TokenVerifier}) and signs calendar feed URLs
+ * ({@code FeedKeys}); the only Java code that reads it.
  */
 @ApplicationScoped
 public class AuthSecret {
@@ -23,6 +27,8 @@ public class AuthSecret {
     @Inject
     @ConfigProperty(name = "BETTER_AUTH_SECRET")
     Optional<String> betterAuthSecret;
+
+    private volatile SecretKeySpec key;
 
     /** Why the secret cannot be used, or empty when it is fine. */
     public Optional<String> problem() {
@@ -41,6 +47,29 @@ public class AuthSecret {
     public byte[] keyBytes() {
         return value().orElseThrow(() -> new IllegalStateException(problem().orElseThrow()))
                 .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** HMAC-SHA256 of the parts, one after the other, under this key; only call when {@link #problem()} is empty. */
+    public byte[] hmacSha256(byte[]... parts) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key());
+            for (byte[] part : parts) {
+                mac.update(part);
+            }
+            return mac.doFinal();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    private SecretKeySpec key() {
+        SecretKeySpec current = key;
+        if (current == null) {
+            current = new SecretKeySpec(keyBytes(), "HmacSHA256");
+            key = current;
+        }
+        return current;
     }
 
     private Optional<String> value() {

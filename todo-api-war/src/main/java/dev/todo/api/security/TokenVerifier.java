@@ -13,7 +13,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,8 +20,6 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -64,8 +61,6 @@ public class TokenVerifier {
 
     Clock clock = Clock.systemUTC();
 
-    private volatile SecretKeySpec key;
-
     /** Checks the {@code Authorization} header's bearer token; empty when the request sent none. */
     public Optional<Outcome> verify(String authorization) {
         if (authorization == null
@@ -102,7 +97,7 @@ public class TokenVerifier {
         } catch (IllegalArgumentException e) {
             return Outcome.refused("The token's signature is not valid.");
         }
-        byte[] expected = sign(token.substring(0, second));
+        byte[] expected = secret.hmacSha256(token.substring(0, second).getBytes(StandardCharsets.US_ASCII));
         if (!MessageDigest.isEqual(expected, signature)) {
             return Outcome.refused("The token's signature is not valid: it was not issued by this server.");
         }
@@ -146,25 +141,6 @@ public class TokenVerifier {
             return audience.equals(single.getString());
         }
         return value instanceof JsonArray several && several.contains(Json.createValue(audience));
-    }
-
-    private byte[] sign(String content) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key());
-            return mac.doFinal(content.getBytes(StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
-    }
-
-    private SecretKeySpec key() {
-        SecretKeySpec current = key;
-        if (current == null) {
-            current = new SecretKeySpec(secret.keyBytes(), "HmacSHA256");
-            key = current;
-        }
-        return current;
     }
 
     private static Optional<JsonObject> json(String part) {
