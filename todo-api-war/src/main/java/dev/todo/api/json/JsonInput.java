@@ -8,6 +8,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -29,6 +31,9 @@ import java.util.stream.Stream;
  * unknown fields.
  */
 public final class JsonInput {
+
+    // One factory: Json.createReader looks the JSON-P provider up with a ServiceLoader on every call.
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     private final JsonObject object;
     private final List<FieldError> errors = new ArrayList<>();
@@ -77,7 +82,7 @@ public final class JsonInput {
         if (body == null || body.isBlank()) {
             throw ProblemException.invalid("", "a JSON object body is required");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = READERS.createReader(new StringReader(body))) {
             return reader.readValue();
         } catch (RuntimeException e) {
             throw new ProblemException(Problem.malformedJson());

@@ -58,6 +58,7 @@ class TokenVerifierTest {
     void claimsOutsideWhatThisServerIssuesAreRefused() {
         assertRefused(signed(HS256, claims("").replace("todo-on-liberty", "elsewhere"), KEY), "someone else");
         assertRefused(signed(HS256, claims("").replace("\"todo-api\"", "\"other-api\""), KEY), "not meant");
+        assertRefused(signed(HS256, claims("").replace("\"todo-api\"", "[\"x\",\"other-api\",1]"), KEY), "not meant");
         assertRefused(signed(HS256, claims("").replace("[\"user\"]", "[\"admin\"]"), KEY), "grant");
         assertRefused(signed(HS256, claims("").replace(ACCOUNT.toString(), "root"), KEY), "account");
         assertRefused(signed(HS256, claims("").replace(",\"jti\":\"" + SESSION + "\"", ""), KEY), "session");
