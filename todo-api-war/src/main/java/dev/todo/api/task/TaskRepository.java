@@ -119,20 +119,21 @@ public class TaskRepository {
     }
 
     /**
-     * A page of tasks to show, with their tags and the number of all matching tasks, in one statement: the page is
-     * cut first ({@code LIMIT}/{@code OFFSET} with the total as a window count over every match), then each of its
-     * rows gets its tags. Plain JDBC outside any transaction: a page is only read, and building entities in a unit of
-     * work for it cost more than the query. A page past the end has no row to carry the total, so then a count asks.
+     * A page of tasks to show, with their tags and the number of all matching tasks, in one statement: the total is a
+     * window count over every match, and PostgreSQL computes a costly select-list item such as the tags' subquery only
+     * for the rows left after the sort and {@code LIMIT}/{@code OFFSET} (its plan shows the subquery run once per row
+     * of the page). One query level: with the page cut in a subquery and sorted again outside, planning and running it
+     * took twice as long (perf/HISTORY.md). Plain JDBC outside any transaction: a page is only read, and building
+     * entities in a unit of work for it cost more than the query. A page past the end has no row to carry the total,
+     * so then a count asks.
      */
     public Page page(UUID owner, TaskQuery query, Instant now) {
         SqlFilter filter = SqlFilter.of(owner, query, now);
-        String order = sqlOrder(query);
-        String sql = "SELECT p.*, ARRAY(SELECT g.tag FROM task_tag g WHERE g.task_id = p.id ORDER BY g.tag) AS tags"
-                + " FROM (SELECT t.id, t.title, t.description, t.priority, t.category, t.due_at, t.remind_at,"
+        String sql = "SELECT t.id, t.title, t.description, t.priority, t.category, t.due_at, t.remind_at,"
                 + " t.recurrence, t.completed, t.completed_at, t.created_at, t.updated_at, t.version,"
-                + " count(*) OVER () AS total, row_number() OVER (ORDER BY " + order + ") AS position"
-                + " FROM task t WHERE " + filter.where() + " ORDER BY " + order + " LIMIT ? OFFSET ?) p"
-                + " ORDER BY p.position";
+                + " count(*) OVER () AS total,"
+                + " ARRAY(SELECT g.tag FROM task_tag g WHERE g.task_id = t.id ORDER BY g.tag) AS tags"
+                + " FROM task t WHERE " + filter.where() + " ORDER BY " + sqlOrder(query) + " LIMIT ? OFFSET ?";
         List<TaskView> items = new ArrayList<>(query.size());
         long total = 0;
         try (Connection connection = dataSource.getConnection();
