@@ -9,7 +9,9 @@
 # writes them with the machine's description to perf/AB-RESULTS.md. It reports; it never fails on a figure.
 #
 # Usage: perf/ab.sh [--baseline COMMIT] [--rounds N] [--duration SECONDS] [--connections N] [--starts N]
-#                   [--telemetry-b] [--personal-token-b]
+#                   [--warmup SECONDS] [--telemetry-b] [--personal-token-b]
+# --warmup is per scenario and side (30 s by default): the api's C2 compiler needs a minute or more of load before a
+# list request's CPU stops falling, and ten seconds of each scenario measured it half-compiled.
 # --telemetry-b runs B with OpenTelemetry on (traces and metrics, every trace sampled) exporting over OTLP/HTTP to a
 # sink in this script (python3) that takes and drops everything: `--baseline HEAD --telemetry-b` is the cost of
 # turning telemetry on. --personal-token-b makes B list with a personal access token instead of a sign-in token.
@@ -24,7 +26,7 @@ duration=15
 connections=32
 threads=2
 starts=3
-warmup=10
+warmup=30
 telemetry_b=false
 personal_b=0
 while [ $# -gt 0 ]; do
@@ -34,6 +36,7 @@ while [ $# -gt 0 ]; do
         --duration) duration=$2; shift 2 ;;
         --connections) connections=$2; shift 2 ;;
         --starts) starts=$2; shift 2 ;;
+        --warmup) warmup=$2; shift 2 ;;
         --telemetry-b) telemetry_b=true; shift ;;
         --personal-token-b) personal_b=1; shift ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
