@@ -1,9 +1,10 @@
 package dev.todo.api.account;
 
+import static dev.todo.api.json.SharedJsonProvider.JSON;
+
 import dev.todo.api.config.AuthSecret;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.nio.charset.StandardCharsets;
@@ -79,18 +80,18 @@ public class TokenIssuer {
     }
 
     private JsonObjectBuilder claims(UUID accountId, AuthSession session, Instant expires) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("iss", issuer)
                 .add("aud", audience)
                 .add("sub", accountId.toString())
-                .add("groups", Json.createArrayBuilder().add("user"))
+                .add("groups", JSON.createArrayBuilder().add("user"))
                 .add("iat", session.getCreatedAt().getEpochSecond())
                 .add("exp", expires.getEpochSecond())
                 .add("jti", session.getId().toString());
     }
 
     private String signed(JsonObject claims) {
-        String header = Json.createObjectBuilder()
+        String header = JSON.createObjectBuilder()
                 .add("alg", "HS256")
                 .add("typ", "JWT")
                 .build()

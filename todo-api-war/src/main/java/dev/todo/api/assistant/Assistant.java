@@ -1,5 +1,7 @@
 package dev.todo.api.assistant;
 
+import static dev.todo.api.json.SharedJsonProvider.JSON;
+
 import com.openai.client.OpenAIClient;
 import com.openai.core.JsonValue;
 import com.openai.core.http.StreamResponse;
@@ -30,7 +32,6 @@ import dev.todo.api.tools.ToolDefinition;
 import dev.todo.api.tools.ToolResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -285,8 +286,8 @@ public class Assistant {
     }
 
     private static String toolCallsJson(List<ChatCompletionMessageFunctionToolCall> calls) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        calls.forEach(call -> array.add(Json.createObjectBuilder()
+        JsonArrayBuilder array = JSON.createArrayBuilder();
+        calls.forEach(call -> array.add(JSON.createObjectBuilder()
                 .add("id", call.id())
                 .add("name", call.function().name())
                 .add("arguments", call.function().arguments())));

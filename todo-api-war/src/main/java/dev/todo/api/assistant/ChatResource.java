@@ -1,5 +1,7 @@
 package dev.todo.api.assistant;
 
+import static dev.todo.api.json.SharedJsonProvider.JSON;
+
 import dev.todo.api.assistant.dto.ChatReply;
 import dev.todo.api.assistant.dto.ChatRequest;
 import dev.todo.api.assistant.dto.ToolCallView;
@@ -12,7 +14,6 @@ import dev.todo.api.security.ReadScopeAllowed;
 import dev.todo.api.security.SignedIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -172,14 +173,14 @@ public class ChatResource {
         public void started(UUID conversationId) {
             send(
                     "conversation",
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                             .add("conversationId", conversationId.toString())
                             .build());
         }
 
         @Override
         public void text(String delta) {
-            send("text", Json.createObjectBuilder().add("delta", delta).build());
+            send("text", JSON.createObjectBuilder().add("delta", delta).build());
         }
 
         @Override

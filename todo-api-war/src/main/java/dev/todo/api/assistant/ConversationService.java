@@ -1,5 +1,7 @@
 package dev.todo.api.assistant;
 
+import static dev.todo.api.json.SharedJsonProvider.JSON;
+
 import dev.todo.api.assistant.dto.ConversationSummary;
 import dev.todo.api.assistant.dto.ConversationView;
 import dev.todo.api.assistant.dto.MessageView;
@@ -8,7 +10,6 @@ import dev.todo.api.database.Transactions;
 import dev.todo.api.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -188,17 +189,17 @@ public class ConversationService {
     }
 
     static JsonArray toolCalls(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             return reader.readArray();
         }
     }
 
     /** Arguments as JSON when they are JSON; a model can send anything, and then it is shown as text. */
     public static JsonValue parsedOrText(String arguments) {
-        try (JsonReader reader = Json.createReader(new StringReader(arguments))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(arguments))) {
             return reader.readValue();
         } catch (RuntimeException e) {
-            return Json.createValue(arguments);
+            return JSON.createValue(arguments);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.todo.api.assistant;
 
+import static dev.todo.api.json.SharedJsonProvider.JSON;
+
 import com.openai.errors.BadRequestException;
 import com.openai.errors.InternalServerException;
 import com.openai.errors.NotFoundException;
@@ -12,7 +14,6 @@ import com.openai.errors.UnauthorizedException;
 import dev.todo.api.config.AssistantSettings;
 import dev.todo.api.problem.Problem;
 import dev.todo.api.problem.ProblemException;
-import jakarta.json.Json;
 import java.io.InterruptedIOException;
 import java.util.Map;
 import java.util.UUID;
@@ -70,7 +71,7 @@ final class ModelFailures {
             providerStatus, causes(failure, settings.apiKey().orElse(null))
         });
         return new ProblemException(
-                problem.with("conversationId", Json.createValue(conversationId.toString())), headers);
+                problem.with("conversationId", JSON.createValue(conversationId.toString())), headers);
     }
 
     /** Each exception of the chain with its message, the key blanked out wherever a provider repeats it. */

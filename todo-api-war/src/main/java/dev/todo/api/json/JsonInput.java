@@ -1,14 +1,14 @@
 package dev.todo.api.json;
 
+import static dev.todo.api.json.SharedJsonProvider.JSON;
+
 import dev.todo.api.problem.FieldError;
 import dev.todo.api.problem.Problem;
 import dev.todo.api.problem.ProblemException;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -31,9 +30,6 @@ import java.util.stream.Stream;
  * unknown fields.
  */
 public final class JsonInput {
-
-    // One factory: Json.createReader looks the JSON-P provider up with a ServiceLoader on every call.
-    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     private final JsonObject object;
     private final List<FieldError> errors = new ArrayList<>();
@@ -82,7 +78,7 @@ public final class JsonInput {
         if (body == null || body.isBlank()) {
             throw ProblemException.invalid("", "a JSON object body is required");
         }
-        try (JsonReader reader = READERS.createReader(new StringReader(body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             return reader.readValue();
         } catch (RuntimeException e) {
             throw new ProblemException(Problem.malformedJson());

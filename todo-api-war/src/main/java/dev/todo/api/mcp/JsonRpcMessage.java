@@ -1,6 +1,7 @@
 package dev.todo.api.mcp;
 
-import jakarta.json.Json;
+import static dev.todo.api.json.SharedJsonProvider.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -52,7 +53,7 @@ record JsonRpcMessage(Kind kind, JsonValue id, String method, JsonObject params)
 
     static JsonRpcMessage parse(String body) throws Invalid {
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             value = reader.readValue();
         } catch (JsonException | IllegalStateException e) {
             throw new Invalid(PARSE_ERROR, "Parse error: the body is not valid JSON.", JsonValue.NULL);
@@ -115,10 +116,10 @@ record JsonRpcMessage(Kind kind, JsonValue id, String method, JsonObject params)
 
     /** A JSON-RPC error response; {@code id} null or JSON null when the request's id is unknown. */
     static String error(JsonValue id, int code, String message) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("jsonrpc", "2.0")
                 .add("id", id == null ? JsonValue.NULL : id)
-                .add("error", Json.createObjectBuilder().add("code", code).add("message", message))
+                .add("error", JSON.createObjectBuilder().add("code", code).add("message", message))
                 .build()
                 .toString();
     }

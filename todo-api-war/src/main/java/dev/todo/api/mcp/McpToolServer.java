@@ -1,5 +1,7 @@
 package dev.todo.api.mcp;
 
+import static dev.todo.api.json.SharedJsonProvider.JSON;
+
 import dev.todo.api.database.DatabaseTrouble;
 import dev.todo.api.tools.TaskTools;
 import dev.todo.api.tools.ToolDefinition;
@@ -14,7 +16,6 @@ import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStatelessServerTransport;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.time.ZoneOffset;
@@ -205,14 +206,14 @@ final class McpToolServer implements AutoCloseable {
                     request.name(),
                     true,
                     "Failed: " + message,
-                    Json.createObjectBuilder().add("error", message).build().toString());
+                    JSON.createObjectBuilder().add("error", message).build().toString());
         }
     }
 
     private static JsonValue arguments(Map<String, Object> arguments) {
         return arguments == null
                 ? JsonValue.EMPTY_JSON_OBJECT
-                : Json.createObjectBuilder(arguments).build();
+                : JSON.createObjectBuilder(arguments).build();
     }
 
     /** The SDK's view of a transport: it hands over its handler, which {@link #answer} then calls. */

@@ -1,6 +1,7 @@
 package dev.todo.api.problem;
 
-import jakarta.json.Json;
+import static dev.todo.api.json.SharedJsonProvider.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -51,7 +52,7 @@ public record Problem(
                         500,
                         "Internal Server Error",
                         "Something went wrong on our side. Quote " + correlationId + " when reporting it.")
-                .with("correlationId", Json.createValue(correlationId));
+                .with("correlationId", JSON.createValue(correlationId));
     }
 
     public static Problem invalid(List<FieldError> errors) {
@@ -65,7 +66,7 @@ public record Problem(
     }
 
     public JsonObject toJson(String instance) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("type", "about:blank")
                 .add("title", title)
                 .add("status", status);
@@ -76,9 +77,9 @@ public record Problem(
             json.add("instance", instance);
         }
         if (!errors.isEmpty()) {
-            JsonArrayBuilder list = Json.createArrayBuilder();
+            JsonArrayBuilder list = JSON.createArrayBuilder();
             errors.forEach(error -> list.add(
-                    Json.createObjectBuilder().add("field", error.field()).add("message", error.message())));
+                    JSON.createObjectBuilder().add("field", error.field()).add("message", error.message())));
             json.add("errors", list);
         }
         extensions.forEach(json::add);

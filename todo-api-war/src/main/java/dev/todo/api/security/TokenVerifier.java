@@ -1,15 +1,15 @@
 package dev.todo.api.security;
 
+import static dev.todo.api.json.SharedJsonProvider.JSON;
+
 import dev.todo.api.config.AuthSecret;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -49,10 +48,7 @@ public class TokenVerifier {
     private static final String BEARER = "bearer ";
     private static final String EXPECTED_HEADER = "HS256";
     private static final Base64.Decoder BASE64URL = Base64.getUrlDecoder();
-    // Json.createReader and Json.createValue look the JSON-P provider up with a ServiceLoader on every call, which
-    // through Liberty's class loaders was an eighth of a list request's CPU (perf/HISTORY.md): one factory, found once.
-    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
-    private static final JsonString USER_GROUP = Json.createValue("user");
+    private static final JsonString USER_GROUP = JSON.createValue("user");
 
     @Inject
     AuthSecret secret;
@@ -153,7 +149,7 @@ public class TokenVerifier {
 
     private static Optional<JsonObject> json(String part) {
         try (JsonReader reader =
-                READERS.createReader(new StringReader(new String(BASE64URL.decode(part), StandardCharsets.UTF_8)))) {
+                JSON.createReader(new StringReader(new String(BASE64URL.decode(part), StandardCharsets.UTF_8)))) {
             return Optional.of(reader.readObject());
         } catch (IllegalArgumentException | JsonException e) {
             return Optional.empty();

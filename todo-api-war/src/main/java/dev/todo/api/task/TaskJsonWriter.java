@@ -1,8 +1,9 @@
 package dev.todo.api.task;
 
+import static dev.todo.api.json.SharedJsonProvider.JSON;
+
 import dev.todo.api.task.dto.TaskPage;
 import dev.todo.api.task.dto.TaskView;
-import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;
 import jakarta.ws.rs.Produces;
@@ -26,7 +27,7 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class TaskJsonWriter implements MessageBodyWriter<Object> {
 
-    private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
+    private static final JsonGeneratorFactory GENERATORS = JSON.createGeneratorFactory(Map.of());
 
     @Override
     public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {

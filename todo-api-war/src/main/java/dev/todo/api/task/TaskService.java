@@ -1,5 +1,7 @@
 package dev.todo.api.task;
 
+import static dev.todo.api.json.SharedJsonProvider.JSON;
+
 import dev.todo.api.database.Transactions;
 import dev.todo.api.problem.ProblemException;
 import dev.todo.api.task.dto.CompletionResult;
@@ -10,7 +12,6 @@ import dev.todo.api.task.dto.TaskView;
 import dev.todo.api.telemetry.AppMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
@@ -220,7 +221,7 @@ public class TaskService {
 
     private static JsonValue toJson(TaskView view) {
         try (var jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(true))) {
-            return Json.createReader(new StringReader(jsonb.toJson(view))).readObject();
+            return JSON.createReader(new StringReader(jsonb.toJson(view))).readObject();
         } catch (Exception e) {
             throw new IllegalStateException("could not write a task as JSON", e);
         }

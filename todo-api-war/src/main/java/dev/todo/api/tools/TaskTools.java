@@ -1,5 +1,6 @@
 package dev.todo.api.tools;
 
+import static dev.todo.api.json.SharedJsonProvider.JSON;
 import static dev.todo.api.tools.ArgumentSchema.dateTime;
 import static dev.todo.api.tools.ArgumentSchema.integer;
 import static dev.todo.api.tools.ArgumentSchema.object;
@@ -27,7 +28,6 @@ import dev.todo.api.task.dto.TaskView;
 import dev.todo.api.telemetry.ToolCalls;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
@@ -154,7 +154,7 @@ public class TaskTools {
     private ToolResult parseAndRun(UUID owner, String name, String arguments, ZoneId zone) {
         JsonValue parsed;
         try (JsonReader reader =
-                Json.createReader(new StringReader(arguments == null || arguments.isBlank() ? "{}" : arguments))) {
+                JSON.createReader(new StringReader(arguments == null || arguments.isBlank() ? "{}" : arguments))) {
             parsed = reader.readValue();
         } catch (RuntimeException e) {
             return ToolResult.failed(name, "the arguments are not valid JSON");
@@ -263,7 +263,7 @@ public class TaskTools {
         return ToolResult.ok(
                 "delete_task",
                 "Deleted task " + quoted(task),
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                         .add("deleted", task.id().toString())
                         .add("title", task.title())
                         .build()

@@ -1,6 +1,6 @@
 package dev.todo.api.tools;
 
-import jakarta.json.Json;
+import static dev.todo.api.json.SharedJsonProvider.JSON;
 
 /**
  * What a tool call did. {@code summary} is one line for people ("Created task 'Buy milk'"); {@code content} is the
@@ -14,7 +14,7 @@ public record ToolResult(String tool, boolean error, String summary, String cont
     }
 
     static ToolResult failed(String tool, String message) {
-        String json = Json.createObjectBuilder().add("error", message).build().toString();
+        String json = JSON.createObjectBuilder().add("error", message).build().toString();
         return new ToolResult(tool, true, "Failed: " + message, json);
     }
 }

@@ -1,10 +1,11 @@
 package dev.todo.api.transfer;
 
+import static dev.todo.api.json.SharedJsonProvider.JSON;
+
 import dev.todo.api.account.dto.UserView;
 import dev.todo.api.assistant.ConversationRecord;
 import dev.todo.api.assistant.StoredMessage;
 import dev.todo.api.task.dto.TaskView;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -29,17 +30,17 @@ final class ExportDocument {
 
     static JsonObject of(
             UserView account, List<TaskView> tasks, List<ConversationRecord> conversations, Instant exportedAt) {
-        JsonArrayBuilder taskArray = Json.createArrayBuilder();
+        JsonArrayBuilder taskArray = JSON.createArrayBuilder();
         tasks.forEach(task -> taskArray.add(task(task)));
-        JsonArrayBuilder conversationArray = Json.createArrayBuilder();
+        JsonArrayBuilder conversationArray = JSON.createArrayBuilder();
         conversations.forEach(conversation -> conversationArray.add(conversation(conversation)));
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("format", JsonImport.FORMAT_NAME)
                 .add("version", VERSION)
                 .add("exportedAt", exportedAt.toString())
                 .add(
                         "account",
-                        Json.createObjectBuilder()
+                        JSON.createObjectBuilder()
                                 .add("name", account.name())
                                 .add("email", account.email())
                                 .add("createdAt", account.createdAt().toString()))
@@ -49,9 +50,9 @@ final class ExportDocument {
     }
 
     private static JsonObjectBuilder task(TaskView task) {
-        JsonArrayBuilder tags = Json.createArrayBuilder();
+        JsonArrayBuilder tags = JSON.createArrayBuilder();
         task.tags().forEach(tags::add);
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", task.id().toString())
                 .add("title", task.title())
                 .add("description", task.description())
@@ -68,9 +69,9 @@ final class ExportDocument {
     }
 
     private static JsonObjectBuilder conversation(ConversationRecord conversation) {
-        JsonArrayBuilder messages = Json.createArrayBuilder();
+        JsonArrayBuilder messages = JSON.createArrayBuilder();
         conversation.messages().forEach(message -> messages.add(message(message)));
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", conversation.id().toString())
                 .add("title", conversation.title())
                 .add("createdAt", instant(conversation.createdAt()))
@@ -79,7 +80,7 @@ final class ExportDocument {
     }
 
     private static JsonObjectBuilder message(StoredMessage message) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("role", message.role().name().toLowerCase(Locale.ROOT))
                 .add("content", message.content())
                 .add("toolCalls", message.toolCalls() == null ? JsonValue.NULL : parsed(message.toolCalls()))
@@ -91,18 +92,18 @@ final class ExportDocument {
 
     /** Tool calls are stored as the JSON text the model sent; one that is not JSON is kept as text. */
     private static JsonValue parsed(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             return reader.readValue();
         } catch (RuntimeException e) {
-            return Json.createValue(json);
+            return JSON.createValue(json);
         }
     }
 
     private static JsonValue instant(Instant instant) {
-        return instant == null ? JsonValue.NULL : Json.createValue(instant.toString());
+        return instant == null ? JsonValue.NULL : JSON.createValue(instant.toString());
     }
 
     private static JsonValue text(String value) {
-        return value == null ? JsonValue.NULL : Json.createValue(value);
+        return value == null ? JsonValue.NULL : JSON.createValue(value);
     }
 }

@@ -1,12 +1,13 @@
 package dev.todo.api.transfer;
 
+import static dev.todo.api.json.SharedJsonProvider.JSON;
+
 import dev.todo.api.assistant.ConversationRecord;
 import dev.todo.api.assistant.MessageRole;
 import dev.todo.api.assistant.StoredMessage;
 import dev.todo.api.json.JsonInput;
 import dev.todo.api.problem.FieldError;
 import dev.todo.api.task.dto.TaskInput;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -43,7 +44,7 @@ final class JsonImport {
     static ParsedFile parse(String text, Function<TaskInput, List<FieldError>> check, Instant now) {
         ParsedFile file = new ParsedFile(FORMAT);
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             value = reader.readValue();
         } catch (JsonParsingException e) {
             var at = e.getLocation();
@@ -64,7 +65,7 @@ final class JsonImport {
                 .filter(name -> !TOP_FIELDS.contains(name))
                 .sorted()
                 .forEach(name -> file.refuse("file", name, "unknown field"));
-        if (top.containsKey("format") && !Json.createValue(FORMAT_NAME).equals(top.get("format"))) {
+        if (top.containsKey("format") && !JSON.createValue(FORMAT_NAME).equals(top.get("format"))) {
             file.refuse("file", "format", "must be " + FORMAT_NAME);
         }
         JsonArray tasks = array(top, "tasks", file);

@@ -1,5 +1,7 @@
 package dev.todo.api.transfer;
 
+import static dev.todo.api.json.SharedJsonProvider.JSON;
+
 import dev.todo.api.account.AccountService;
 import dev.todo.api.assistant.ConversationService;
 import dev.todo.api.database.Transactions;
@@ -13,7 +15,6 @@ import dev.todo.api.transfer.dto.ImportReport;
 import dev.todo.api.transfer.dto.ImportReport.RowNote;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.JsonbBuilder;
@@ -226,9 +227,9 @@ public class TransferService {
         String detail = "Nothing was imported: " + (rows == 1 ? "one row" : rows + " rows")
                 + " cannot be imported. The first: " + first.row()
                 + (first.field().isEmpty() ? "" : ", " + first.field()) + ": " + first.message() + ".";
-        JsonArrayBuilder errors = Json.createArrayBuilder();
+        JsonArrayBuilder errors = JSON.createArrayBuilder();
         report.refused()
-                .forEach(note -> errors.add(Json.createObjectBuilder()
+                .forEach(note -> errors.add(JSON.createObjectBuilder()
                         .add("field", note.row() + (note.field().isEmpty() ? "" : " " + note.field()))
                         .add("message", note.message())));
         return new ProblemException(Problem.of(422, "Import refused", detail)
@@ -238,7 +239,7 @@ public class TransferService {
 
     private static JsonObject json(ImportReport report) {
         try (var jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
-                var reader = Json.createReader(new StringReader(jsonb.toJson(report)))) {
+                var reader = JSON.createReader(new StringReader(jsonb.toJson(report)))) {
             return reader.readObject();
         } catch (Exception e) {
             throw new IllegalStateException("could not write an import report", e);
