@@ -232,6 +232,24 @@ class TasksIT {
     }
 
     @Test
+    void theListShowsTagsAsTheyWereChangedLast() {
+        JsonObject task = user.createTask("Retagged", "\"tags\":[\"old\",\"kept\"]");
+        String path = "/tasks/" + task.getString("id");
+
+        assertThat(user.patch(path, "{\"tags\":[\"new\",\"kept\",\"another\"]}").statusCode())
+                .isEqualTo(200);
+
+        JsonObject listed =
+                Http.json(user.get("/tasks?q=Retagged")).getJsonArray("items").getJsonObject(0);
+        assertThat(listed.getJsonArray("tags").getValuesAs(JsonString::getString))
+                .containsExactly("another", "kept", "new");
+
+        assertThat(user.patch(path, "{\"tags\":[]}").statusCode()).isEqualTo(200);
+        listed = Http.json(user.get("/tasks?q=Retagged")).getJsonArray("items").getJsonObject(0);
+        assertThat(listed.getJsonArray("tags")).isEmpty();
+    }
+
+    @Test
     void staleVersionGets409WithTheCurrentTaskAndChangesNothing() {
         JsonObject task = user.createTask("Contested", "");
         String path = "/tasks/" + task.getString("id");
