@@ -9,9 +9,12 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.ws.rs.core.MediaType;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +68,50 @@ class TaskJsonWriterTest {
     }
 
     @Test
+    void anyTextIsEncodedByteForByteAsJsonBEncodesIt() {
+        Random random = new Random(17);
+        for (int i = 0; i < 2_000; i++) {
+            TaskView task = new TaskView(
+                    UUID.randomUUID(),
+                    randomText(random),
+                    randomText(random),
+                    Priority.LOW,
+                    Category.WORK,
+                    List.of(randomText(random), randomText(random)),
+                    null,
+                    Instant.ofEpochSecond(random.nextInt(2_000_000_000), random.nextInt(1_000_000_000)),
+                    Recurrence.DAILY,
+                    random.nextBoolean(),
+                    null,
+                    Instant.ofEpochSecond(random.nextInt(2_000_000_000)),
+                    Instant.ofEpochSecond(random.nextInt(2_000_000_000), random.nextInt(1_000) * 1_000_000),
+                    random.nextLong());
+            ByteArrayOutputStream expected = new ByteArrayOutputStream();
+            jsonb.toJson(task, expected);
+
+            assertThat(writtenBytes(task)).as("task %s", task).isEqualTo(expected.toByteArray());
+        }
+    }
+
+    /** Mostly the hard cases: controls, quotes, backslashes, DEL, non-ASCII, surrogate pairs and lone surrogates. */
+    private static String randomText(Random random) {
+        char[][] kinds = {
+            {'a', 'Z', '7', ' ', '/', '<', '&', '\'', '~'},
+            {'"', '\\'},
+            {'\u0000', '\u0001', '\b', '\t', '\n', '\u000b', '\f', '\r', '\u001b', '\u001f', '\u007f'},
+            {'\u00e9', '\u0627', '\u2028', '\u20ac', '\ufeff', '\uffff'},
+            {'\ud83d', '\ude00', '\udbff', '\udfff'}
+        };
+        StringBuilder text = new StringBuilder();
+        int length = random.nextInt(12);
+        for (int i = 0; i < length; i++) {
+            char[] kind = kinds[random.nextInt(kinds.length)];
+            text.append(kind[random.nextInt(kind.length)]);
+        }
+        return text.toString();
+    }
+
+    @Test
     void onlyTasksAndPagesAreWrittenByIt() {
         TaskJsonWriter writer = new TaskJsonWriter();
 
@@ -77,8 +124,16 @@ class TaskJsonWriterTest {
     }
 
     private static String written(Object entity) {
+        return new String(writtenBytes(entity), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] writtenBytes(Object entity) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        new TaskJsonWriter().writeTo(entity, entity.getClass(), entity.getClass(), null, null, null, body);
-        return body.toString(StandardCharsets.UTF_8);
+        try {
+            new TaskJsonWriter().writeTo(entity, entity.getClass(), entity.getClass(), null, null, null, body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return body.toByteArray();
     }
 }
