@@ -142,9 +142,7 @@ public class TokenVerifier {
         if (value instanceof JsonString single) {
             return audience.equals(single.getString());
         }
-        return value instanceof JsonArray several
-                && several.stream()
-                        .anyMatch(one -> one instanceof JsonString text && audience.equals(text.getString()));
+        return value instanceof JsonArray several && several.contains(JSON.createValue(audience));
     }
 
     private static Optional<JsonObject> json(String part) {

@@ -1,5 +1,6 @@
 package dev.todo.api.task;
 
+import static dev.todo.api.json.JsonbSettings.JSONB;
 import static dev.todo.api.json.SharedJsonProvider.JSON;
 
 import dev.todo.api.database.Transactions;
@@ -13,8 +14,6 @@ import dev.todo.api.telemetry.AppMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbConfig;
 import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
@@ -220,10 +219,8 @@ public class TaskService {
     }
 
     private static JsonValue toJson(TaskView view) {
-        try (var jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(true))) {
-            return JSON.createReader(new StringReader(jsonb.toJson(view))).readObject();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not write a task as JSON", e);
+        try (var reader = JSON.createReader(new StringReader(JSONB.toJson(view)))) {
+            return reader.readObject();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.todo.api.tools;
 
+import static dev.todo.api.json.JsonbSettings.JSONB;
 import static dev.todo.api.json.SharedJsonProvider.JSON;
 import static dev.todo.api.tools.ArgumentSchema.dateTime;
 import static dev.todo.api.tools.ArgumentSchema.integer;
@@ -30,9 +31,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbConfig;
 import java.io.StringReader;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -98,8 +96,6 @@ public class TaskTools {
 
     /** The list options that list_tasks names as a model reads them best; the options' own names are the query's. */
     private static final Map<String, String> LIST_ARGUMENTS = Map.of("q", "search", "size", "limit");
-
-    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
 
     @Inject
     TaskService tasks;

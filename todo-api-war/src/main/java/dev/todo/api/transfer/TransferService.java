@@ -1,5 +1,6 @@
 package dev.todo.api.transfer;
 
+import static dev.todo.api.json.JsonbSettings.JSONB;
 import static dev.todo.api.json.SharedJsonProvider.JSON;
 
 import dev.todo.api.account.AccountService;
@@ -17,8 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbConfig;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
@@ -238,11 +237,8 @@ public class TransferService {
     }
 
     private static JsonObject json(ImportReport report) {
-        try (var jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
-                var reader = JSON.createReader(new StringReader(jsonb.toJson(report)))) {
+        try (var reader = JSON.createReader(new StringReader(JSONB.toJson(report)))) {
             return reader.readObject();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not write an import report", e);
         }
     }
 

@@ -239,14 +239,17 @@ class TasksIT {
         assertThat(user.patch(path, "{\"tags\":[\"new\",\"kept\",\"another\"]}").statusCode())
                 .isEqualTo(200);
 
-        JsonObject listed =
-                Http.json(user.get("/tasks?q=Retagged")).getJsonArray("items").getJsonObject(0);
-        assertThat(listed.getJsonArray("tags").getValuesAs(JsonString::getString))
-                .containsExactly("another", "kept", "new");
+        assertThat(listedTags("Retagged")).containsExactly("another", "kept", "new");
 
         assertThat(user.patch(path, "{\"tags\":[]}").statusCode()).isEqualTo(200);
-        listed = Http.json(user.get("/tasks?q=Retagged")).getJsonArray("items").getJsonObject(0);
-        assertThat(listed.getJsonArray("tags")).isEmpty();
+        assertThat(listedTags("Retagged")).isEmpty();
+    }
+
+    /** The tags of the first task that the list finds for this search. */
+    private List<String> listedTags(String search) {
+        JsonObject listed =
+                Http.json(user.get("/tasks?q=" + search)).getJsonArray("items").getJsonObject(0);
+        return listed.getJsonArray("tags").getValuesAs(JsonString::getString);
     }
 
     @Test
