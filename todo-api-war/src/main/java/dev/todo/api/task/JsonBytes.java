@@ -3,6 +3,7 @@ package dev.todo.api.task;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 
 /**
@@ -22,7 +23,7 @@ final class JsonBytes {
         bytes = new byte[expectedLength];
     }
 
-    /** Text known to be ASCII and to need no escaping: names, punctuation, enum constants, numbers and instants. */
+    /** Text known to be ASCII and to need no escaping: names, punctuation, enum constants and numbers. */
     JsonBytes ascii(String text) {
         int n = text.length();
         room(n);
@@ -40,6 +41,23 @@ final class JsonBytes {
 
     JsonBytes number(long value) {
         return ascii(Long.toString(value));
+    }
+
+    /** An instant in quotes, as {@link Instant#toString()} writes it, or null. */
+    JsonBytes instant(Instant value) {
+        if (value == null) {
+            return ascii("null");
+        }
+        room(InstantText.MAX_LENGTH + 2);
+        bytes[length] = '"';
+        int end = InstantText.write(value, bytes, length + 1);
+        if (end < 0) {
+            length++;
+            return ascii(value.toString()).ascii('"');
+        }
+        bytes[end] = '"';
+        length = end + 1;
+        return this;
     }
 
     /** A string value in quotes, escaped, or null. */

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
-import java.time.Instant;
 
 /**
  * Writes tasks and pages of tasks, the API's most frequent answers, straight into UTF-8 bytes ({@link JsonBytes})
@@ -69,14 +68,14 @@ public class TaskJsonWriter implements MessageBodyWriter<Object> {
     private static void write(JsonBytes json, TaskView task) {
         json.ascii("{\"category\":\"").ascii(task.category().name());
         json.ascii("\",\"completed\":").ascii(task.completed() ? "true" : "false");
-        instant(json, ",\"completedAt\":", task.completedAt());
-        instant(json, ",\"createdAt\":", task.createdAt());
+        json.ascii(",\"completedAt\":").instant(task.completedAt());
+        json.ascii(",\"createdAt\":").instant(task.createdAt());
         json.ascii(",\"description\":").string(task.description());
-        instant(json, ",\"dueAt\":", task.dueAt());
+        json.ascii(",\"dueAt\":").instant(task.dueAt());
         json.ascii(",\"id\":\"").ascii(task.id().toString());
         json.ascii("\",\"priority\":\"").ascii(task.priority().name());
         json.ascii("\",\"recurrence\":\"").ascii(task.recurrence().name()).ascii('"');
-        instant(json, ",\"remindAt\":", task.remindAt());
+        json.ascii(",\"remindAt\":").instant(task.remindAt());
         json.ascii(",\"tags\":[");
         for (int i = 0; i < task.tags().size(); i++) {
             if (i > 0) {
@@ -85,16 +84,7 @@ public class TaskJsonWriter implements MessageBodyWriter<Object> {
             json.string(task.tags().get(i));
         }
         json.ascii("],\"title\":").string(task.title());
-        instant(json, ",\"updatedAt\":", task.updatedAt());
+        json.ascii(",\"updatedAt\":").instant(task.updatedAt());
         json.ascii(",\"version\":").number(task.version()).ascii('}');
-    }
-
-    private static void instant(JsonBytes json, String member, Instant value) {
-        json.ascii(member);
-        if (value == null) {
-            json.ascii("null");
-        } else {
-            json.ascii('"').ascii(InstantText.of(value)).ascii('"');
-        }
     }
 }

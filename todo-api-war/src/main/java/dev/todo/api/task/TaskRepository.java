@@ -136,11 +136,9 @@ public class TaskRepository {
      */
     public Page page(UUID owner, TaskQuery query, Instant now) {
         SqlFilter filter = SqlFilter.of(owner, query, now);
-        String sql = "SELECT t.id, t.title, t.description, t.priority, t.category, t.due_at, t.remind_at,"
-                + " t.recurrence, t.completed, t.completed_at, t.created_at, t.updated_at, t.version,"
-                + " count(*) OVER () AS total, t.tags"
-                + " FROM task t WHERE " + filter.where() + " ORDER BY " + sqlOrder(query)
-                + " LIMIT " + query.size() + " OFFSET " + (long) query.page() * query.size();
+        String sql = "SELECT " + PAGE_COLUMNS + ", count(*) OVER () AS total FROM task t WHERE " + filter.where()
+                + " ORDER BY " + sqlOrder(query) + " LIMIT " + query.size() + " OFFSET "
+                + (long) query.page() * query.size();
         List<TaskView> items = new ArrayList<>(query.size());
         long total = 0;
         try (Connection connection = dataSource.getConnection();
@@ -149,7 +147,7 @@ public class TaskRepository {
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     items.add(view(rows));
-                    total = rows.getLong("total");
+                    total = rows.getLong(TOTAL_COLUMN);
                 }
             }
             if (items.isEmpty() && query.page() > 0) {
@@ -213,25 +211,31 @@ public class TaskRepository {
         }
     }
 
+    /** Read by {@link #view} by position, in this order: looking each value up by name took 3% of a list of 100. */
+    private static final String PAGE_COLUMNS = "t.id, t.title, t.description, t.priority, t.category, t.tags,"
+            + " t.due_at, t.remind_at, t.recurrence, t.completed, t.completed_at, t.created_at, t.updated_at, t.version";
+
+    private static final int TOTAL_COLUMN = 15;
+
     private static TaskView view(ResultSet row) throws SQLException {
         return new TaskView(
-                row.getObject("id", UUID.class),
-                row.getString("title"),
-                row.getString("description"),
-                Priority.valueOf(row.getString("priority")),
-                Category.valueOf(row.getString("category")),
-                List.of((String[]) row.getArray("tags").getArray()),
-                instant(row, "due_at"),
-                instant(row, "remind_at"),
-                Recurrence.valueOf(row.getString("recurrence")),
-                row.getBoolean("completed"),
-                instant(row, "completed_at"),
-                instant(row, "created_at"),
-                instant(row, "updated_at"),
-                row.getLong("version"));
+                row.getObject(1, UUID.class),
+                row.getString(2),
+                row.getString(3),
+                Priority.valueOf(row.getString(4)),
+                Category.valueOf(row.getString(5)),
+                List.of((String[]) row.getArray(6).getArray()),
+                instant(row, 7),
+                instant(row, 8),
+                Recurrence.valueOf(row.getString(9)),
+                row.getBoolean(10),
+                instant(row, 11),
+                instant(row, 12),
+                instant(row, 13),
+                row.getLong(14));
     }
 
-    private static Instant instant(ResultSet row, String column) throws SQLException {
+    private static Instant instant(ResultSet row, int column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }

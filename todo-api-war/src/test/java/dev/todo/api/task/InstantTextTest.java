@@ -2,6 +2,10 @@ package dev.todo.api.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -21,7 +25,7 @@ class InstantTextTest {
             "9999-12-31T23:59:59.999999999Z"
         }) {
             Instant instant = Instant.parse(example);
-            assertThat(InstantText.of(instant)).isEqualTo(instant.toString());
+            assertThat(written(instant)).isEqualTo(quoted(instant));
         }
     }
 
@@ -35,7 +39,7 @@ class InstantTextTest {
             int step = steps[i % steps.length];
             Instant instant =
                     Instant.ofEpochSecond(random.nextLong(from, to + 1), random.nextInt(1_000_000_000) / step * step);
-            assertThat(InstantText.of(instant)).isEqualTo(instant.toString());
+            assertThat(written(instant)).isEqualTo(quoted(instant));
         }
     }
 
@@ -44,7 +48,37 @@ class InstantTextTest {
         Instant far = Instant.parse("+10000-01-01T00:00:00Z");
         Instant before = Instant.parse("-0001-12-31T23:59:59Z");
 
-        assertThat(InstantText.of(far)).isEqualTo(far.toString());
-        assertThat(InstantText.of(before)).isEqualTo(before.toString());
+        assertThat(written(far)).isEqualTo(quoted(far));
+        assertThat(written(before)).isEqualTo(quoted(before));
+    }
+
+    @Test
+    void writesAfterWhatIsAlreadyThereAndNullAsNull() {
+        JsonBytes json = new JsonBytes(1);
+        json.ascii("[")
+                .instant(Instant.parse("2026-12-01T09:00:00.5Z"))
+                .ascii(',')
+                .instant(null);
+        json.ascii(',').instant(Instant.parse("+10000-01-01T00:00:00Z")).ascii(']');
+
+        assertThat(text(json)).isEqualTo("[\"2026-12-01T09:00:00.500Z\",null,\"+10000-01-01T00:00:00Z\"]");
+    }
+
+    private static String written(Instant instant) {
+        return text(new JsonBytes(0).instant(instant));
+    }
+
+    private static String quoted(Instant instant) {
+        return '"' + instant.toString() + '"';
+    }
+
+    private static String text(JsonBytes json) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            json.writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString(StandardCharsets.US_ASCII);
     }
 }
