@@ -6,8 +6,9 @@ import java.time.LocalDate;
 /**
  * {@link Instant#toString()} without a {@code DateTimeFormatter} or a string: the same ISO-8601 text (seconds always,
  * a fraction of 3, 6 or 9 digits when there is one, {@code Z}), written as ASCII bytes straight into a JSON text.
- * Formatting was 5% of a list request's CPU through the formatter, and still 12% of a list of 100 as a string that
- * was then copied into the response's bytes (perf/HISTORY.md). Years outside 0000-9999 are left to {@code toString}.
+ * Formatting was 5% of a list request's CPU through the formatter. As a string copied into the JSON afterwards, a page
+ * of 100 tasks took 40 microseconds to write, against 36 this way (perf/HISTORY.md). Years outside 0000-9999 are left to
+ * {@code toString}.
  */
 final class InstantText {
 
