@@ -352,7 +352,7 @@ public class TaskRepository {
             return new SqlFilter(where.toString(), values);
         }
 
-        /** Sets the placeholders from the first one; returns the number of the next free one. */
+        /** Sets the placeholders from the first one. */
         void bind(PreparedStatement statement) throws SQLException {
             for (int i = 0; i < values.size(); i++) {
                 statement.setObject(i + 1, values.get(i));
