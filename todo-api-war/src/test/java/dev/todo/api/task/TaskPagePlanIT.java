@@ -11,7 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -65,19 +65,7 @@ class TaskPagePlanIT {
     void thePageQueryIsPlannedOnceAndItsPlanKept() throws SQLException {
         TaskRepository repository = new TaskRepository();
         repository.dataSource = onlyThisConnection();
-        TaskQuery firstPage = new TaskQuery(
-                TaskQuery.Status.ALL,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                TaskQuery.Sort.CREATED_AT,
-                false,
-                0,
-                20,
-                ZoneOffset.UTC);
+        TaskQuery firstPage = TaskListOptions.of(Map.of()).toQuery(); // newest first, 20 a page
 
         for (int call = 0; call < 20; call++) {
             TaskRepository.Page page = repository.page(owner, firstPage, Instant.now());
